@@ -1,0 +1,1 @@
+"""MkDocs hooks: content features (placeholder)."""

@@ -1,0 +1,172 @@
+"""MkDocs hooks: one `mkdocs build` writes the site in every language of `extra.languages`.
+
+The main build makes the default language at the site root and starts the other languages' builds
+in worker processes (`language_builds`); each of those runs these same hooks for its own language.
+Every handler here only wires MkDocs events to the functions that do the work.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import os
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import clean_directory
+
+import fallback
+import sitemap
+from docs_tree import DocsTreeError, scan_docs
+from language_builds import BuildRequest, LanguageBuilds
+from languages import LanguageTableError
+from site_language import CONTEXT_KEY, SiteLanguage, configure, set_document_language
+from switcher import home_links, switcher_links
+from ui_strings import UiStringsError, load_ui_strings
+from urls import alternates, relative_href, site_path
+
+log = logging.getLogger("mkdocs.plugins.languages")
+UI_STRINGS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "ui")
+
+_command: str | None = None  # "build", "serve" or "gh-deploy"; None inside a worker
+_builds: LanguageBuilds | None = None
+_site_dir: str | None = None  # the main build's output, removed if the build fails
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
+@event_priority(100)  # before Material's search plugin reads the theme language
+def on_config(config):
+    global _site_dir
+    _site_dir = config.site_dir
+    try:
+        site = configure(config)
+        site.ui, warnings = load_ui_strings(UI_STRINGS_DIR, site.language.code, site.default.code)
+    except (LanguageTableError, UiStringsError) as error:
+        raise PluginError(str(error)) from None
+    for warning in warnings:
+        log.warning(warning)
+    return config
+
+
+@event_priority(100)  # fallback pages first, so later hooks see every page of the language
+def on_files(files: Files, config) -> Files:
+    global _builds
+    site: SiteLanguage = config.extra[CONTEXT_KEY]
+    try:
+        site.tree = scan_docs(site.docs_root, site.languages)
+    except DocsTreeError as error:
+        raise PluginError(str(error)) from None
+    if site.is_default:
+        _builds = LanguageBuilds([
+            BuildRequest(config.config_file_path, language.code, site.root_site_dir, site.root_site_url)
+            for language in site.languages[1:]
+        ])
+    else:
+        default_dir = os.path.join(site.docs_root, site.default.code)
+        for src_uri in site.tree.missing(site.language.code):
+            files.append(File(src_uri, default_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    site: SiteLanguage = config.extra[CONTEXT_KEY]
+    if site.is_fallback(page.file.src_dir):
+        page.meta.setdefault("search", {})["exclude"] = True  # keep other languages out of the index
+    return markdown
+
+
+@event_priority(-100)  # last: wrap the page's final content
+def on_page_content(html: str, page, config, files) -> str:
+    site: SiteLanguage = config.extra[CONTEXT_KEY]
+    if not site.is_fallback(page.file.src_dir):
+        return html
+    here = site_path(site.language, site.default, page.url)
+    original = relative_href(here, site_path(site.default, site.default, page.url))
+    notice = fallback.fallback_notice(site.ui, site.language, original, site.default)
+    return notice + fallback.wrap_untranslated(html, page.title, site.default)
+
+
+def on_page_context(context, page, config, nav):
+    site: SiteLanguage = config.extra[CONTEXT_KEY]
+    context["language_links"] = switcher_links(
+        site.languages, site.language, site.tree, page.file.src_uri, page.url
+    )
+    context["alternates"] = alternates(site.languages, site.root_site_url, page.url)
+    context["site_language"] = site
+    site.page_urls.append(page.url)
+    return context
+
+
+def on_env(env, config, files):
+    site: SiteLanguage = config.extra[CONTEXT_KEY]
+    env.globals["ui"] = site.ui
+    return env
+
+
+def on_template_context(context, template_name, config):
+    site: SiteLanguage = config.extra[CONTEXT_KEY]
+    context["site_language"] = site
+    if template_name == "404.html":
+        context["language_links"] = home_links(site.languages, site.language, site.root_path)
+        if site.is_default:
+            codes = [language.code for language in site.languages[1:]]
+            context["not_found_languages"] = {"root": site.root_path, "codes": codes}
+    return context
+
+
+def on_post_page(output: str, page, config) -> str:
+    return set_document_language(output, config.extra[CONTEXT_KEY].language)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    if template_name.endswith(".html"):
+        return set_document_language(output, config.extra[CONTEXT_KEY].language)
+    return output
+
+
+def on_post_build(config) -> None:
+    global _builds
+    site: SiteLanguage = config.extra[CONTEXT_KEY]
+    included = site.languages if site.is_default else (site.language,)
+    sitemap_xml = sitemap.render_sitemap(site.languages, included, site.root_site_url, site.page_urls)
+    write_sitemap(config.site_dir, sitemap_xml)
+    if site.is_default and _builds is not None:
+        builds, _builds = _builds, None
+        results = builds.results()
+        for result in results:
+            for level, message in result.warnings:
+                log.log(level, f"[{result.code}] {message}")
+        failed = [result for result in results if result.error]
+        if failed:
+            raise PluginError("\n".join(f"Building language '{r.code}' failed: {r.error}" for r in failed))
+        log.info("Languages built: " + ", ".join(f"{r.code} {r.seconds:.1f}s" for r in results))
+
+
+def write_sitemap(site_dir: str, xml: str) -> None:
+    with open(os.path.join(site_dir, "sitemap.xml"), "w", encoding="utf-8") as file:
+        file.write(xml)
+    with gzip.GzipFile(os.path.join(site_dir, "sitemap.xml.gz"), "wb", mtime=0) as file:
+        file.write(xml.encode("utf-8"))
+
+
+def on_build_error(error) -> None:
+    """Never leave a half-built site that looks whole: stop the workers, empty the output."""
+    global _builds
+    if _builds is not None:
+        builds, _builds = _builds, None
+        builds.cancel()
+    if _command == "build" and _site_dir and os.path.isdir(_site_dir):
+        clean_directory(_site_dir)
+        log.error(f"The build failed; emptied {_site_dir} so that no incomplete site is left behind.")
+
+
+def on_serve(server, config, builder):
+    site: SiteLanguage = config.extra[CONTEXT_KEY]
+    server.watch(site.docs_root)
+    server.watch(os.path.dirname(UI_STRINGS_DIR))
+    return server

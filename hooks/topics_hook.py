@@ -1,0 +1,1 @@
+"""MkDocs hooks: hashtag topics (placeholder until the topics land)."""
