@@ -19,6 +19,8 @@ from mkdocs.utils import clean_directory
 import fallback
 import sitemap
 from docs_tree import DocsTreeError, scan_docs
+from page_index import PageInfo, chapter_numbers, index_page
+from page_sources import SourceError
 from language_builds import BuildRequest, LanguageBuilds
 from languages import LanguageTableError
 from site_language import CONTEXT_KEY, SiteLanguage, configure, set_document_language
@@ -43,6 +45,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     global _site_dir
     _site_dir = config.site_dir
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG
     try:
         site = configure(config)
         site.ui, warnings = load_ui_strings(UI_STRINGS_DIR, site.language.code, site.default.code)
@@ -70,7 +73,23 @@ def on_files(files: Files, config) -> Files:
         default_dir = os.path.join(site.docs_root, site.default.code)
         for src_uri in site.tree.missing(site.language.code):
             files.append(File(src_uri, default_dir, config.site_dir, config.use_directory_urls))
+    try:
+        site.pages = index_pages(files, site, chapter_numbers(config.nav))
+    except SourceError as error:
+        raise PluginError(str(error)) from None
     return files
+
+
+def index_pages(files: Files, site: SiteLanguage, numbers: dict[str, int]) -> dict[str, PageInfo]:
+    """Read every Markdown page of the build (translated or not) once, checking its source."""
+    return {
+        file.src_uri: index_page(
+            file.abs_src_path, file.src_uri, file.url, site.language.code,
+            numbers.get(file.src_uri), site.is_fallback(file.src_dir),
+        )
+        for file in files.documentation_pages()
+        if file.abs_src_path and not file.generated_by
+    }
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -29,6 +29,7 @@ class SiteLanguage:
     docs_root: str
     ui: dict[str, str] = field(default_factory=dict)
     tree: DocsTree | None = None
+    pages: dict = field(default_factory=dict)  # src_uri -> page_index.PageInfo
     page_urls: list[str] = field(default_factory=list)  # pages built, for the sitemap
 
     @property
@@ -45,10 +46,10 @@ class SiteLanguage:
         path = urlsplit(self.root_site_url).path or "/"
         return path if path.endswith("/") else path + "/"
 
-    def is_fallback(self, src_dir: str) -> bool:
+    def is_fallback(self, src_dir: str | None) -> bool:
         """Whether a page of this build comes from the default language's folder."""
         default_dir = os.path.join(self.docs_root, self.default.code)
-        return not self.is_default and os.path.samefile(src_dir, default_dir)
+        return not self.is_default and src_dir is not None and os.path.abspath(src_dir) == os.path.abspath(default_dir)
 
 
 def material_languages() -> set[str]:
@@ -83,7 +84,6 @@ def configure(config: MkDocsConfig) -> SiteLanguage:
         config.docs_dir = os.path.join(site.docs_root, code)
         config.site_dir = os.path.join(site.root_site_dir, code)
         config.site_url = language_site_url(site.root_site_url, language, default)
-        os.makedirs(config.docs_dir, exist_ok=True)  # a language with no page yet is all fallback
     config.theme["language"] = language.material
     if language.search and "material/search" in config.plugins:
         config.plugins["material/search"].config.lang = list(language.search)

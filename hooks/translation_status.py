@@ -12,6 +12,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from page_sources import read_page_source
+
 CURRENT, STALE, MISSING = "current", "stale", "missing"
 
 
@@ -37,6 +39,17 @@ def page_status(code: str, src_uri: str, original_text: str, translation_meta: d
     recorded = str(translation_meta.get("source_hash", ""))
     state = CURRENT if recorded == source_hash(original_text) else STALE
     return PageStatus(code, src_uri, state, bool(translation_meta.get("reviewed", False)))
+
+
+def status_table(tree, languages) -> dict[tuple[str, str], PageStatus]:
+    """The status of every page of the default language in every other language."""
+    table = {}
+    for src_uri in sorted(tree.pages[tree.default]):
+        original = read_page_source(tree.path(tree.default, src_uri)).text
+        for language in languages[1:]:
+            meta = read_page_source(tree.path(language.code, src_uri)).meta if tree.has(language.code, src_uri) else None
+            table[(language.code, src_uri)] = page_status(language.code, src_uri, original, meta)
+    return table
 
 
 if __name__ == "__main__":  # python hooks/translation_status.py docs/en/about.md
