@@ -1,0 +1,106 @@
+"""Shared fixtures: the real site built once per session, and small throwaway projects for bad input.
+
+Builds run `mkdocs build` in a subprocess, exactly as a maintainer would, into temp dirs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import get_yaml_loader
+
+ROOT = Path(__file__).resolve().parent.parent
+SUBPATH_SITE_URL = "https://example.github.io/guide/"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+
+@dataclass
+class Build:
+    """The result of one `mkdocs build`: exit code, output, and where the site went."""
+
+    returncode: int
+    output: str
+    site: Path
+
+    def html(self, path: str) -> BeautifulSoup:
+        """Parse the page at a site path such as `fr/about/` or `404.html`."""
+        file = self.site / path
+        if path == "" or path.endswith("/"):
+            file = file / "index.html"
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.output.splitlines() if line.startswith("WARNING")]
+
+
+def run_build(project: Path, site: Path, *args: str, site_url: str = SUBPATH_SITE_URL) -> Build:
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [*MKDOCS, "build", "-d", str(site), *args], cwd=project, env=env,
+        capture_output=True, text=True, timeout=300,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Build:
+    """The real site, built once with --strict under a sub-path site_url (a project site)."""
+    build = run_build(ROOT, tmp_path_factory.mktemp("real") / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def load_config_data() -> dict:
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
+        return yaml.load(file, Loader=get_yaml_loader())
+
+
+class Project:
+    """A small copy of the project (hooks, overrides, data, config) with pages of our choosing."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        for folder in ("hooks", "overrides", "data"):
+            shutil.copytree(ROOT / folder, path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+        self.config = load_config_data()
+        self.config["nav"] = ["index.md", "chapter.md", "getting-help.md", "tags/index.md"]
+        self.config["site_url"] = SUBPATH_SITE_URL
+        # Three languages (one right-to-left) keep these builds quick.
+        self.config["extra"]["languages"] = [
+            entry for entry in self.config["extra"]["languages"] if entry["code"] in ("en", "fr", "ar")
+        ]
+        for code in ("en", "fr"):
+            self.write(f"docs/{code}/index.md", page("Home" if code == "en" else "Accueil", tags=[]))
+        self.write("docs/en/chapter.md", page("A chapter", tags=["trust", "betrayal"], body="Some words about trust.\n"))
+        self.write("docs/en/getting-help.md", page("Getting help", tags=[], body="<!-- insert: helplines -->\n"))
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        file = self.path / relative
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+        return file
+
+    def build(self, *args: str) -> Build:
+        with open(self.path / "mkdocs.yml", "w", encoding="utf-8") as file:
+            yaml.safe_dump(self.config, file, allow_unicode=True, sort_keys=False)
+        return run_build(self.path, self.path / "site", *args, site_url=self.config["site_url"])
+
+
+def page(title: str, description: str = "A page.", tags: list[str] | None = None, body: str = "Text.\n", **meta) -> str:
+    front = {"title": title, "description": description, "tags": tags or [], **meta}
+    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    return Project(tmp_path)

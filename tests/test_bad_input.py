@@ -1,0 +1,140 @@
+"""Bad input stops the build with a message naming the file and the fix, and leaves no site behind.
+Also: untranslated pages fall back to English, titles are text, topics without pages still build."""
+
+import re
+
+from conftest import page
+
+
+def assert_fails_cleanly(build, *patterns):
+    assert build.returncode != 0, build.output
+    for pattern in patterns:
+        assert re.search(pattern, build.output), (pattern, build.output[-3000:])
+    assert not (build.site / "index.html").exists(), "a failed build must not leave a site that looks whole"
+
+
+def test_the_small_project_builds_strictly(project):
+    build = project.build("--strict")
+    assert build.returncode == 0, build.output
+    assert (build.site / "fr" / "chapter" / "index.html").is_file()
+    assert (build.site / "ar" / "tags" / "trust" / "index.html").is_file()
+
+
+def test_untranslated_page_is_built_from_english_with_a_notice(project):
+    build = project.build("--strict")
+    assert build.returncode == 0, build.output
+    html = build.html("fr/chapter/")
+    assert html.html["lang"] == "fr"
+    notice = html.select_one('[data-notice="fallback"]')
+    assert "Français" in notice.get_text() and notice.a["hreflang"] == "en"
+    assert notice.a["href"] == "../../chapter/"
+    untranslated = html.select_one(".untranslated")
+    assert untranslated["lang"] == "en" and "Some words about trust." in untranslated.get_text()
+    assert untranslated.h1.get_text() == "1. A chapter"
+    # the interface around it stays French; the switcher says the translation is missing
+    assert html.find("input", {"name": "query"})["placeholder"] == "Rechercher"
+    fr_entry = html.select_one('.language-switcher a[hreflang="fr"]')
+    assert fr_entry.small is not None and fr_entry.small["lang"] == "fr"
+    assert html.select_one('.language-switcher a[hreflang="en"]').small is None
+    # and it stays out of the French search index
+    assert "Some words about trust" not in (build.site / "fr" / "search" / "search_index.json").read_text(encoding="utf-8")
+
+
+def test_folder_that_is_not_a_language_stops_the_build(project):
+    project.write("docs/cn/index.md", page("首页"))
+    assert_fails_cleanly(project.build(), r"docs/cn: 'cn' is not a language of this site\. Rename the folder")
+
+
+def test_duplicate_language_code_stops_the_build(project):
+    project.config["extra"]["languages"].append(dict(project.config["extra"]["languages"][1]))
+    assert_fails_cleanly(project.build(), r"language code 'fr' is listed twice")
+
+
+def test_unknown_material_language_stops_the_build(project):
+    project.config["extra"]["languages"].append(
+        {"code": "cn", "label": "CN", "name": "中文", "material": "cn", "hreflang": "zh-Hans", "direction": "ltr"})
+    assert_fails_cleanly(project.build(), r"Material has no language 'cn'")
+
+
+def test_orphan_translation_stops_the_build(project):
+    project.write("docs/fr/extra.md", page("En trop"))
+    assert_fails_cleanly(project.build(), r"docs/fr/extra\.md: this translation has no original .*docs/en/extra\.md")
+
+
+def test_malformed_front_matter_stops_the_build(project):
+    project.write("docs/fr/chapter.md", "---\ntitle: Un chapitre\ndescription: a: b\n---\n\nTexte.\n")
+    assert_fails_cleanly(project.build(), r"docs/fr/chapter\.md:3: the front matter is not valid YAML")
+
+
+def test_non_utf8_file_stops_the_build(project):
+    project.write("docs/en/chapter.md", "---\ntitle: A chapter\n---\n\nCaf\xe9\n".encode("latin-1"))
+    assert_fails_cleanly(project.build(), r"docs/en/chapter\.md:5: the file is not valid UTF-8.*Save it as UTF-8")
+
+
+def test_broken_link_fails_strict(project):
+    project.write("docs/en/chapter.md", page("A chapter", tags=["trust"], body="See [nothing](missing.md) and [x](index.md#nope).\n"))
+    build = project.build("--strict")
+    assert_fails_cleanly(build, r"missing\.md", r"nope")
+
+
+def test_html_in_a_title_is_shown_as_text_everywhere(project):
+    title = "<em>Trust</em> & <script>alert(1)</script>"
+    project.write("docs/en/chapter.md", page(title, description='Says "<b>hi</b>"', tags=["trust"]))
+    build = project.build("--strict")
+    assert build.returncode == 0, build.output
+    for path in ("chapter/", "", "tags/trust/", "fr/tags/trust/"):
+        html = build.html(path)
+        assert html.find("em", string="Trust") is None, path
+        assert not [s for s in html.find_all("script") if s.string and "alert(1)" in s.string], path
+    chapter = build.html("chapter/")
+    assert chapter.title.get_text().startswith("1. <em>Trust</em> & <script>")
+    assert chapter.find("h1").get_text() == "1. " + title
+    assert chapter.find("meta", {"name": "description"})["content"] == 'Says "<b>hi</b>"'
+    nav_text = " ".join(a.get_text(" ", strip=True) for a in chapter.select(".md-nav__link"))
+    assert "<script>alert(1)</script>" in nav_text
+    listing = build.html("tags/trust/").select_one(".topic-listing a")
+    assert listing.get_text() == "1. " + title
+
+
+def test_unknown_topic_names_file_topic_and_closest_slug(project):
+    project.write("docs/en/chapter.md", page("A chapter", tags=["trust", "betrayl"]))
+    assert_fails_cleanly(project.build(), r"docs/en/chapter\.md: unknown topic 'betrayl'\. Did you mean 'betrayal'\?")
+
+
+def test_topic_missing_a_translation_warns_and_fails_strict(project):
+    registry = (project.path / "data" / "topics.yml").read_text(encoding="utf-8")
+    registry = re.sub(r"\n  fr: \{label: confiance,[^\n]*", "", registry)
+    (project.path / "data" / "topics.yml").write_text(registry, encoding="utf-8")
+    lenient = project.build()
+    assert lenient.returncode == 0
+    assert re.search(r"\[fr\] .*topic 'trust' has no label and description in 'fr'", lenient.output)
+    assert lenient.html("fr/tags/trust/").find("h1").get_text() == "#trust"
+    assert project.build("--strict").returncode != 0
+
+
+def test_duplicate_or_malformed_topic_slug_stops_the_build(project):
+    path = project.path / "data" / "topics.yml"
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace("- slug: healing", "- slug: trust"), encoding="utf-8")
+    assert_fails_cleanly(project.build(), r"two topics have the slug 'trust'")
+    path.write_text(original.replace("- slug: healing", "- slug: Healing_2"), encoding="utf-8")
+    assert_fails_cleanly(project.build(), r"slug 'Healing_2' may hold only lowercase ASCII")
+
+
+def test_topic_no_page_carries_still_builds_and_says_so(project):
+    build = project.build("--strict")
+    assert build.returncode == 0
+    html = build.html("tags/healing/")
+    assert "No page carries this topic yet." in html.get_text()
+    assert "Aucune page" in build.html("fr/tags/healing/").get_text() or build.html("fr/tags/healing/").find("h1").get_text() == "#guérison"
+
+
+def test_topic_label_with_markup_renders_as_text(project):
+    path = project.path / "data" / "topics.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{label: trust,", '{label: "<script>x</script>",', 1), encoding="utf-8")
+    build = project.build("--strict")
+    assert build.returncode == 0, build.output
+    for page_path in ("tags/", "tags/trust/", "chapter/"):
+        html = build.html(page_path)
+        assert not [s for s in html.find_all("script") if s.string == "x"], page_path
+    assert "#<script>x</script>" in build.html("chapter/").select_one(".topic-chip").get_text()
