@@ -1,0 +1,61 @@
+"""Write the test fixtures derived from ../shared (the seeds and the research list) without copying them.
+
+- tests/fixtures/seed_8gram_hashes.txt: a hash of every run of 8 consecutive words of the seed
+  articles, so tests can prove no page reuses a seed sentence without the seeds being in the repo.
+- tests/fixtures/research_numbers.txt: every phone number the research list allows.
+
+Run again when ../shared changes: `.venv/bin/python scripts/make_fixtures.py`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+FIXTURES = ROOT / "tests" / "fixtures"
+RUN_LENGTH = 8
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower().replace("\u2019", "'"))
+
+
+def run_hashes(text: str, length: int = RUN_LENGTH) -> set[str]:
+    tokens = words(text)
+    return {
+        hashlib.sha256(" ".join(tokens[i : i + length]).encode()).hexdigest()[:16]
+        for i in range(len(tokens) - length + 1)
+    }
+
+
+def research_numbers(markdown: str) -> set[str]:
+    """Numbers in the 'number' column of the research list's table, and the emergency number."""
+    numbers = set(re.findall(r"\((\d{3}) works", markdown))
+    for line in markdown.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) >= 3 and re.search(r"\d", cells[2]):
+            number_cell = re.sub(r"\([^)]*\)", "", cells[2])  # drop "(24/7, free)" and the like
+            numbers.update(re.findall(r"#?\d[\d -]*\d|\b\d+\b", number_cell))
+    return {number.strip() for number in numbers}
+
+
+def main() -> int:
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    if not seeds:
+        print(f"no seeds under {SHARED / 'seeds'}", file=sys.stderr)
+        return 1
+    hashes = set().union(*(run_hashes(seed.read_text(encoding="utf-8")) for seed in seeds))
+    FIXTURES.mkdir(parents=True, exist_ok=True)
+    (FIXTURES / "seed_8gram_hashes.txt").write_text("\n".join(sorted(hashes)) + "\n", encoding="utf-8")
+    numbers = research_numbers((SHARED / "research" / "helplines.md").read_text(encoding="utf-8"))
+    (FIXTURES / "research_numbers.txt").write_text("\n".join(sorted(numbers)) + "\n", encoding="utf-8")
+    print(f"{len(hashes)} seed runs, {len(numbers)} research numbers")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
