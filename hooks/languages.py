@@ -88,7 +88,7 @@ def load_languages(entries: object, known_material_languages: set[str] | None = 
                 material=str(entry["material"]),
                 hreflang=str(entry["hreflang"]),
                 direction=str(entry["direction"]),
-                search=tuple(search) if isinstance(search, list) else (str(search),),
+                search=tuple(search) if isinstance(search, (list, tuple)) else (str(search),),
             )
         )
     return tuple(languages)

@@ -57,7 +57,8 @@ _FOOTNOTE_REF = re.compile(r'<sup id="fnref[^"]*">.*?</sup>', re.DOTALL)
 
 def text_of(fragment: str) -> str:
     fragment = _FOOTNOTE_REF.sub("", _HEADERLINK.sub("", fragment))
-    return re.sub(r"\s+", " ", html.unescape(_TAG.sub(" ", fragment))).strip()
+    # Collapse layout whitespace only: typographic spaces (French "\u202f?") are part of the text.
+    return re.sub(r"[ \t\r\n]+", " ", html.unescape(_TAG.sub(" ", fragment))).strip(" ")
 
 
 def questions_and_answers(content: str) -> list[tuple[str, str]]:

@@ -53,3 +53,8 @@ def test_bad_code_and_direction_are_refused():
 def test_find_language_names_the_known_codes():
     with pytest.raises(LanguageTableError, match="Unknown language code 'xx'.*en"):
         find_language(load_languages([entry("en")]), "xx")
+
+
+def test_search_languages_are_optional():
+    languages = load_languages([entry("en"), entry("ar", search=["ar"])])
+    assert languages[0].search == () and languages[1].search == ("ar",)
