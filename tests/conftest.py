@@ -55,7 +55,7 @@ def run_build(project: Path, site: Path, *args: str, site_url: str = SUBPATH_SIT
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Build:
     """The real site, built once with --strict under a sub-path site_url (a project site)."""
-    build = run_build(ROOT, tmp_path_factory.mktemp("real") / "site")
+    build = run_build(ROOT, tmp_path_factory.mktemp("real") / "site", "--strict")
     assert build.returncode == 0, build.output
     return build
 
