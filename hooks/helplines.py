@@ -94,12 +94,13 @@ def contact_text(contact: dict, ui: dict[str, str]) -> str:
 
 
 def service_row(service: Service, hreflang: str, ui: dict[str, str]) -> str:
-    countries = ", ".join(country_name(code, hreflang) for code in (service.country, *service.also))
+    separator = ui["list_separator"]
+    countries = separator.join(country_name(code, hreflang) for code in (service.country, *service.also))
     contacts = "; ".join(contact_text(contact, ui) for contact in service.contacts)
     notes = [escape(ui[f"helpline_note_{note}"]) for note in service.notes]
     if service.confirm:
         notes.append(f"<strong>{escape(ui['helpline_confirm'])}</strong>")
-    details = f" ({', '.join(notes)})" if notes else ""
+    details = f" ({separator.join(notes)})" if notes else ""
     source = f'<a href="https://{escape(service.source)}" rel="noopener">{escape(service.source)}</a>'
     checked = escape(ui["helpline_checked"].format(date=service.checked))
     return (
