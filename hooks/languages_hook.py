@@ -53,6 +53,7 @@ def on_config(config):
         raise PluginError(str(error)) from None
     for warning in warnings:
         log.warning(warning)
+    config.site_name = site.ui["site_name"]
     return config
 
 

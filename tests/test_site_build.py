@@ -50,6 +50,8 @@ def test_interface_is_in_the_page_language(site):
     assert site.html("de/").find("input", {"name": "query"})["placeholder"] == "Suche"
     assert site.html("ja/").find("input", {"name": "query"})["placeholder"] == "検索"
     assert "Topics" not in site.html("fr/tags/").find("h1").get_text()
+    assert site.html("ar/").select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == "الثقة بعد الخيانة"
+    assert site.html("zh/about/").title.get_text().endswith("背叛之后的信任")
 
 
 @pytest.mark.parametrize("page", ["", "recovering-trust/", "tags/trust/"])
