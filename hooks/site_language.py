@@ -87,11 +87,32 @@ def configure(config: MkDocsConfig) -> SiteLanguage:
     config.theme["language"] = language.material
     if language.search and "material/search" in config.plugins:
         config.plugins["material/search"].config.lang = list(language.search)
+    segment_han_with_jieba(language.material == "zh")
     # Material shows its language selector (partials/alternate.html, ours) when this is truthy;
     # not a list, so Material writes no alternate links of its own.
     config.extra["alternate"] = True
     config.extra[CONTEXT_KEY] = site
     return site
+
+
+def segment_han_with_jieba(enabled: bool) -> None:
+    """Let Material's search segment runs of Han characters with jieba only in Chinese builds.
+
+    With jieba installed, Material splits every Han run of the search index into Chinese words,
+    Japanese kanji too (信頼 becomes 信 + 頼), so Japanese searches, which lunr.ja segments with its
+    own TinySegmenter, found nothing. The switch is Material's module-level `jieba`; every build
+    (each language, in whichever worker process) sets it for itself here, in `on_config`.
+    """
+    from material.plugins.search import plugin as search_plugin
+
+    global _JIEBA
+    if _JIEBA is _UNSET:
+        _JIEBA = search_plugin.jieba
+    search_plugin.jieba = _JIEBA if enabled else None
+
+
+_UNSET = object()
+_JIEBA = _UNSET  # Material's own value (the jieba module, or None if it is not installed)
 
 
 HTML_TAG = re.compile(r"<html\b[^>]*>")
