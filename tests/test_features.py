@@ -226,3 +226,11 @@ def test_quick_exit_on_every_page(site):
         assert control and control.group(1) == target, file
         assert "quick-exit.js" in html, file
     assert site.html("ja/").select_one("[data-quick-exit]").get_text() != site.html("").select_one("[data-quick-exit]").get_text()
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_help_page_explains_safer_browsing_and_about_page_links_to_contact(site, code):
+    section = site.html(prefix(code) + "getting-help/").find(id="browsing-more-safely")
+    assert section is not None and section.find_next("p").get_text(strip=True)
+    contact = load_config_data()["extra"]["contact_url"]
+    assert site.html(prefix(code) + "about/").find("a", href=contact) is not None
