@@ -253,6 +253,7 @@ def test_search_finds_the_chapter_in_its_own_language_only(site, base, new_page,
     assert word in site.html(f"{code}/{CHAPTER}").select_one(".md-content").get_text()
     page = new_page()
     page.goto(base + f"{code}/{CHAPTER}")
+    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label")  # the dialog has a name
     search = page.locator("input.md-search__input")
     search.click()
     page.wait_for_function(SEARCH_READY)  # the worker has loaded this language's index
