@@ -12,6 +12,8 @@ import yaml
 from babel import Locale
 from markupsafe import Markup, escape
 
+import fast_yaml
+
 CONTACT_KINDS = ("call", "call_or_text", "text", "sms")
 
 
@@ -50,7 +52,7 @@ class Helplines:
 
 def load_helplines(path: str | Path) -> Helplines:
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = fast_yaml.safe_load(Path(path).read_text(encoding="utf-8"))
         services = tuple(
             Service(
                 country=str(entry["country"]), name=str(entry["name"]), contacts=list(entry["contacts"]),

@@ -18,6 +18,7 @@ from mkdocs.utils import clean_directory
 
 import fallback
 import sitemap
+import template_cache
 from docs_tree import DocsTreeError, scan_docs
 from page_index import PageInfo, chapter_numbers, index_page
 from page_sources import SourceError
@@ -59,18 +60,12 @@ def on_config(config):
 
 @event_priority(100)  # fallback pages first, so later hooks see every page of the language
 def on_files(files: Files, config) -> Files:
-    global _builds
     site: SiteLanguage = config.extra[CONTEXT_KEY]
     try:
         site.tree = scan_docs(site.docs_root, site.languages)
     except DocsTreeError as error:
         raise PluginError(str(error)) from None
-    if site.is_default:
-        _builds = LanguageBuilds([
-            BuildRequest(config.config_file_path, language.code, site.root_site_dir, site.root_site_url)
-            for language in site.languages[1:]
-        ])
-    else:
+    if not site.is_default:
         default_dir = os.path.join(site.docs_root, site.default.code)
         for src_uri in site.tree.missing(site.language.code):
             files.append(File(src_uri, default_dir, config.site_dir, config.use_directory_urls))
@@ -91,6 +86,19 @@ def index_pages(files: Files, site: SiteLanguage, numbers: dict[str, int]) -> di
         for file in files.documentation_pages()
         if file.abs_src_path and not file.generated_by
     }
+
+
+def on_nav(nav, config, files):
+    """The main build starts the other languages' builds once every hook has read and checked the
+    sources: the forked workers inherit what it read, and a mistake stops the build before them."""
+    global _builds
+    site: SiteLanguage = config.extra[CONTEXT_KEY]
+    if site.is_default:
+        _builds = LanguageBuilds([
+            BuildRequest(config.config_file_path, language.code, site.root_site_dir, site.root_site_url)
+            for language in site.languages[1:]
+        ])
+    return nav
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -125,6 +133,7 @@ def on_page_context(context, page, config, nav):
 def on_env(env, config, files):
     site: SiteLanguage = config.extra[CONTEXT_KEY]
     env.globals["ui"] = site.ui
+    env.bytecode_cache = template_cache.SHARED  # compile Material's templates once per process
     return env
 
 

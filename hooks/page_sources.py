@@ -2,15 +2,21 @@
 
 MkDocs silently ignores front matter it cannot parse; we refuse it instead, naming the file and the
 line, because a page that loses its title, description or topics would build but be wrong.
+
+Every language build reads the front matter of every page of every language (translation status),
+so reading is memoized per file version (and parses with libyaml: fast_yaml).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from mkdocs.utils.meta import YAML_RE
+
+import fast_yaml
 
 
 class SourceError(Exception):
@@ -49,7 +55,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
             "End it with a line holding only '---'."
         )
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = fast_yaml.safe_load(match.group(1))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for the opening '---', +1 one-based
@@ -69,8 +75,24 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
 
 
 def read_page_source(path: str | Path) -> PageSource:
-    """Read and check one Markdown page."""
+    """Read and check one Markdown page (once per version of the file: see `cached_source`)."""
     path = str(path)
-    text = decode_utf8(Path(path).read_bytes(), path)
-    meta, body = split_front_matter(text, path)
-    return PageSource(path=path, meta=meta, body=body, text=text)
+    stat = os.stat(path)
+    version = (stat.st_mtime_ns, stat.st_size)
+    source = cached_source(path, version)
+    if source is None:
+        text = decode_utf8(Path(path).read_bytes(), path)
+        meta, body = split_front_matter(text, path)
+        source = PageSource(path=path, meta=meta, body=body, text=text)
+        _CACHE[path] = (version, source)
+    return source
+
+
+def cached_source(path: str, version: tuple[int, int]) -> PageSource | None:
+    """The page read earlier in this process (or the one it was forked from), if the file has the
+    same modification time and size; `mkdocs serve` rebuilds thus re-read only edited files."""
+    cached = _CACHE.get(path)
+    return cached[1] if cached is not None and cached[0] == version else None
+
+
+_CACHE: dict[str, tuple[tuple[int, int], PageSource]] = {}

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+import fast_yaml
+
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -97,7 +99,7 @@ def parse_topics(data: object, codes: list[str], source: str) -> tuple[TopicRegi
 
 def load_topics(path: str | Path, codes: list[str]) -> tuple[TopicRegistry, list[str]]:
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = fast_yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise TopicError(f"{path}: cannot read the topic registry ({error}).") from None
     return parse_topics(data, codes, str(path))

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+import fast_yaml
+
 
 class UiStringsError(Exception):
     """A strings file that cannot be used; the message names it and says what to do."""
@@ -20,7 +22,7 @@ def _read(path: Path) -> dict[str, str]:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = fast_yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise UiStringsError(f"{path}: not valid UTF-8 YAML ({error}). Fix the file.") from None
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
