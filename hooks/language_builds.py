@@ -11,10 +11,14 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
 import time
 import traceback
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Callable
+
+from serve_rebuilds import publish
 
 BUILD_LANGUAGE_KEY = "build_language"
 
@@ -28,6 +32,7 @@ class BuildRequest:
     root_site_dir: str
     root_site_url: str
     serve_url: str | None = None
+    publish_dir: str | None = None  # set: build under root_site_dir, then swap into publish_dir/<code>
 
 
 @dataclass
@@ -70,6 +75,8 @@ def build_language(request: BuildRequest) -> BuildResult:
         config.extra[BUILD_LANGUAGE_KEY] = request.code
         config.strict = False  # the main build counts our warnings under --strict
         build(config, serve_url=request.serve_url)
+        if request.publish_dir:
+            publish(config.site_dir, os.path.join(request.publish_dir, request.code))
     except MkDocsException as error:
         result.error = str(error)
     except Exception:  # a bug, not bad input: keep the traceback for whoever fixes it
@@ -79,24 +86,63 @@ def build_language(request: BuildRequest) -> BuildResult:
     return result
 
 
+def exit_with_parent(parent: int) -> None:
+    """Worker initializer: end the worker when the process that started it is gone (say `mkdocs
+    serve` stopped with SIGTERM while languages build in the background), instead of lingering."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def preload_shared_data() -> None:
+    """Load, in the process the workers are forked from, the data a language build would otherwise
+    load for itself each time: jieba's dictionary (about half a second; Chinese search). Worth it
+    when that process forks workers again and again (`mkdocs serve`)."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.initialize()
+
+
 class LanguageBuilds:
-    """The language builds of one main build: started early, awaited at the end."""
+    """The language builds of one main build: started early, awaited at the end (`results`), or
+    some of them awaited and the others left to finish in the background (`mkdocs serve`)."""
 
     def __init__(self, requests: list[BuildRequest], workers: int | None = None) -> None:
         workers = workers or min(len(requests), os.cpu_count() or 1) or 1
         # fork: workers start in milliseconds with MkDocs and Material already imported.
         self._executor = ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("fork")
+            max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+            initializer=exit_with_parent, initargs=(os.getpid(),),
         )
-        self._futures: list[Future] = [self._executor.submit(build_language, r) for r in requests]
+        # Submitted in this order, so the builds to await can be put first.
+        self._futures: dict[str, Future] = {r.code: self._executor.submit(build_language, r) for r in requests}
+        self._background: threading.Thread | None = None
 
-    def results(self) -> list[BuildResult]:
+    def results(self, codes: list[str] | None = None) -> list[BuildResult]:
+        """Wait for the builds of `codes` (default: all, and then stop the workers)."""
         try:
-            return [future.result() for future in self._futures]
+            return [self._futures[code].result() for code in (codes if codes is not None else self._futures)]
         finally:
-            self._executor.shutdown()
+            if codes is None:
+                self._executor.shutdown()
+
+    def finish_in_background(self, report: Callable[[list[BuildResult]], None]) -> None:
+        """Let the builds finish while the caller goes on; then `report` their results (in a thread)."""
+        self._background = threading.Thread(target=lambda: report(self.results()), daemon=True)
+        self._background.start()
+
+    def wait(self) -> None:
+        """Wait for `finish_in_background` to be done."""
+        if self._background is not None:
+            self._background.join()
 
     def cancel(self) -> None:
-        for future in self._futures:
+        for future in self._futures.values():
             future.cancel()
         self._executor.shutdown(wait=True, cancel_futures=True)
