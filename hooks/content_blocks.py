@@ -1,5 +1,6 @@
 """Blocks of our own interface placed into pages: the safety notice, chapter cards, translation
-notices and the translation status table. Each is a function of plain data returning HTML."""
+notices and the translation status table. Each is a function of plain data returning HTML.
+The notices repeated on many pages carry `data-search-exclude`: Material's search leaves them out."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def needs_safety_notice(tags: list[str]) -> bool:
 
 def safety_notice(ui: dict[str, str], help_href: str) -> str:
     return (
-        '<div class="admonition warning safety-notice" role="note">'
+        '<div class="admonition warning safety-notice" role="note" data-search-exclude>'
         f'<p class="admonition-title">{escape(ui["safety_title"])}</p>'
         f'<p>{escape(ui["safety_text"])} <a href="{escape(help_href)}">{escape(ui["safety_link"])}</a></p></div>'
     )
@@ -41,14 +42,14 @@ def chapter_cards(pages: list[PageInfo], here: str, ui: dict[str, str]) -> str:
 
 def stale_notice(ui: dict[str, str], original_href: str, default: Language) -> str:
     return (
-        '<div class="admonition note translation-notice" role="note" data-notice="stale">'
+        '<div class="admonition note translation-notice" role="note" data-notice="stale" data-search-exclude>'
         f'<p>{escape(ui["stale_notice"])} <a href="{escape(original_href)}" hreflang="{default.hreflang}">'
         f'{escape(ui["stale_link"])}</a></p></div>'
     )
 
 
 def unreviewed_note(ui: dict[str, str]) -> str:
-    return f'<p class="translation-review-note" data-notice="unreviewed"><small>{escape(ui["unreviewed_note"])}</small></p>'
+    return f'<p class="translation-review-note" data-notice="unreviewed" data-search-exclude><small>{escape(ui["unreviewed_note"])}</small></p>'
 
 
 STATE_SYMBOLS = {CURRENT: "✓", STALE: "!", MISSING: "–"}

@@ -74,4 +74,5 @@ def on_page_content(html: str, page, config, files) -> str:
         parts.append(topic_pages.chip_list(topics, site.language.code, page.url, site.ui["topics_label"]))
     if not parts:
         return html
-    return insert_after_title(html, f'<div class="page-topics">{"".join(parts)}</div>')
+    # data-search-exclude: Material's search leaves it out; the same chips on every page are noise.
+    return insert_after_title(html, f'<div class="page-topics" data-search-exclude>{"".join(parts)}</div>')
