@@ -20,6 +20,7 @@ import fallback
 import serve_rebuilds
 import sitemap
 import template_cache
+import theme_assets
 from docs_tree import DocsTreeError, scan_docs
 from page_index import PageInfo, chapter_numbers, index_page
 from page_sources import SourceError
@@ -92,11 +93,22 @@ def on_files(files: Files, config) -> Files:
         default_dir = os.path.join(site.docs_root, site.default.code)
         for src_uri in site.tree.missing(site.language.code):
             files.append(File(src_uri, default_dir, config.site_dir, config.use_directory_urls))
+    remove_unused_theme_files(files, config)
     try:
         site.pages = index_pages(files, site, chapter_numbers(config.nav))
     except SourceError as error:
         raise PluginError(str(error)) from None
     return files
+
+
+def remove_unused_theme_files(files: Files, config) -> None:
+    """Leave out the theme's source maps and other languages' search scripts (theme_assets)."""
+    search = config.plugins.get("material/search")
+    languages = list(search.config.lang) if search is not None else None
+    theme_dirs = tuple(os.path.join(os.path.abspath(folder), "") for folder in config.theme.dirs)
+    for file in list(files):
+        if (file.abs_src_path or "").startswith(theme_dirs) and theme_assets.is_unused(file.src_uri, languages):
+            files.remove(file)
 
 
 def index_pages(files: Files, site: SiteLanguage, numbers: dict[str, int]) -> dict[str, PageInfo]:
