@@ -6,7 +6,8 @@ PROJECT is a project folder (mkdocs.yml, hooks/, docs/...), e.g. benchmarks/.wor
 benchmark run. The build of CODE (default fr) runs in this process after an unprofiled build of the
 warm-up language (default it), as in a worker that builds its second language; `--warm-up ''`
 profiles a first, cold build. Prints where the time goes by package, then the top functions by
-cumulative time; the raw profile is written to PROJECT/profile-CODE.prof (snakeviz, pstats...).
+cumulative time; the raw profile goes to benchmarks/.work/profile-CODE.prof (snakeviz, pstats...),
+the built site to a temporary folder.
 """
 
 from __future__ import annotations
@@ -16,9 +17,13 @@ import collections
 import cProfile
 import os
 import pstats
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+WORK = Path(__file__).resolve().parent / ".work"
 
 
 def area(filename: str, function: str) -> str:
@@ -44,29 +49,33 @@ def main() -> None:
     sys.path.insert(0, str(project / "hooks"))
     import language_builds
 
-    def request(code: str):
-        return language_builds.BuildRequest(
-            str(project / "mkdocs.yml"), code, str(project / "site-profile"), "https://example.github.io/bench/"
-        )
+    site = tempfile.mkdtemp(prefix="profile-site-")
 
-    if args.warm_up:
-        language_builds.build_language(request(args.warm_up))
-    profile = cProfile.Profile()
-    started = time.perf_counter()
-    profile.enable()
-    result = language_builds.build_language(request(args.code))
-    profile.disable()
-    print(f"{args.code}: {time.perf_counter() - started:.2f} s under cProfile" + (f", error: {result.error}" if result.error else ""))
-    out = project / f"profile-{args.code}.prof"
-    profile.dump_stats(out)
-    stats = pstats.Stats(str(out))
-    totals: collections.Counter = collections.Counter()
-    for (filename, _, function), (_, _, own, _, _) in stats.stats.items():
-        totals[area(filename, function)] += own
-    everything = sum(totals.values())
-    for name, seconds in totals.most_common():
-        print(f"  {seconds:6.2f} s  {seconds / everything:5.1%}  {name}")
-    stats.sort_stats("cumulative").print_stats(args.top)
+    def request(code: str):
+        return language_builds.BuildRequest(str(project / "mkdocs.yml"), code, site, "https://example.github.io/bench/")
+
+    try:
+        if args.warm_up:
+            language_builds.build_language(request(args.warm_up))
+        profile = cProfile.Profile()
+        started = time.perf_counter()
+        profile.enable()
+        result = language_builds.build_language(request(args.code))
+        profile.disable()
+        print(f"{args.code}: {time.perf_counter() - started:.2f} s under cProfile" + (f", error: {result.error}" if result.error else ""))
+        WORK.mkdir(exist_ok=True)
+        out = WORK / f"profile-{args.code}.prof"
+        profile.dump_stats(out)
+        stats = pstats.Stats(str(out))
+        totals: collections.Counter = collections.Counter()
+        for (filename, _, function), (_, _, own, _, _) in stats.stats.items():
+            totals[area(filename, function)] += own
+        everything = sum(totals.values())
+        for name, seconds in totals.most_common():
+            print(f"  {seconds:6.2f} s  {seconds / everything:5.1%}  {name}")
+        stats.sort_stats("cumulative").print_stats(args.top)
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
 
 
 if __name__ == "__main__":
