@@ -7,7 +7,6 @@ Every handler here only wires MkDocs events to the functions that do the work.
 
 from __future__ import annotations
 
-import gzip
 import logging
 import os
 
@@ -22,7 +21,7 @@ import sitemap
 import template_cache
 import theme_assets
 from docs_tree import DocsTreeError, scan_docs
-from page_index import PageInfo, chapter_numbers, index_page
+from page_index import chapter_numbers, index_pages
 from page_sources import SourceError
 from language_builds import BuildRequest, LanguageBuilds, preload_shared_data
 from languages import LanguageTableError
@@ -93,34 +92,12 @@ def on_files(files: Files, config) -> Files:
         default_dir = os.path.join(site.docs_root, site.default.code)
         for src_uri in site.tree.missing(site.language.code):
             files.append(File(src_uri, default_dir, config.site_dir, config.use_directory_urls))
-    remove_unused_theme_files(files, config)
+    theme_assets.remove_unused(files, config)
     try:
-        site.pages = index_pages(files, site, chapter_numbers(config.nav))
+        site.pages = index_pages(files, site.language.code, chapter_numbers(config.nav), site.is_fallback)
     except SourceError as error:
         raise PluginError(str(error)) from None
     return files
-
-
-def remove_unused_theme_files(files: Files, config) -> None:
-    """Leave out the theme's source maps and other languages' search scripts (theme_assets)."""
-    search = config.plugins.get("material/search")
-    languages = list(search.config.lang) if search is not None else None
-    theme_dirs = tuple(os.path.join(os.path.abspath(folder), "") for folder in config.theme.dirs)
-    for file in list(files):
-        if (file.abs_src_path or "").startswith(theme_dirs) and theme_assets.is_unused(file.src_uri, languages):
-            files.remove(file)
-
-
-def index_pages(files: Files, site: SiteLanguage, numbers: dict[str, int]) -> dict[str, PageInfo]:
-    """Read every Markdown page of the build (translated or not) once, checking its source."""
-    return {
-        file.src_uri: index_page(
-            file.abs_src_path, file.src_uri, file.url, site.language.code,
-            numbers.get(file.src_uri), site.is_fallback(file.src_dir),
-        )
-        for file in files.documentation_pages()
-        if file.abs_src_path and not file.generated_by
-    }
 
 
 def on_nav(nav, config, files):
@@ -213,7 +190,7 @@ def on_post_build(config) -> None:
     site: SiteLanguage = config.extra[CONTEXT_KEY]
     included = site.languages if site.is_default else (site.language,)
     sitemap_xml = sitemap.render_sitemap(site.languages, included, site.root_site_url, site.page_urls)
-    write_sitemap(config.site_dir, sitemap_xml)
+    sitemap.write_sitemap(config.site_dir, sitemap_xml)
     if site.is_default and _builds is not None:
         builds, _builds = _builds, None
         if _command != "serve":
@@ -241,13 +218,6 @@ def report_builds(results, skip=frozenset(), announce=True, background=False) ->
         raise PluginError(message)
     if announce:
         log.info("Languages built: " + ", ".join(f"{r.code} {r.seconds:.1f}s" for r in results))
-
-
-def write_sitemap(site_dir: str, xml: str) -> None:
-    with open(os.path.join(site_dir, "sitemap.xml"), "w", encoding="utf-8") as file:
-        file.write(xml)
-    with gzip.GzipFile(os.path.join(site_dir, "sitemap.xml.gz"), "wb", mtime=0) as file:
-        file.write(xml.encode("utf-8"))
 
 
 def on_build_error(error) -> None:

@@ -65,3 +65,17 @@ def index_page(path: str, src_uri: str, url: str, code: str, number: int | None,
         meta=meta,
         untranslated=untranslated,
     )
+
+
+def index_pages(files, code: str, numbers: dict[str, int], is_untranslated) -> dict[str, PageInfo]:
+    """Read every Markdown page of a build (translated or not) once, checking its source.
+
+    `is_untranslated(src_dir)` tells whether a page comes from the default language's folder."""
+    return {
+        file.src_uri: index_page(
+            file.abs_src_path, file.src_uri, file.url, code,
+            numbers.get(file.src_uri), is_untranslated(file.src_dir),
+        )
+        for file in files.documentation_pages()
+        if file.abs_src_path and not file.generated_by
+    }

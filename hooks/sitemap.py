@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import os
 from xml.sax.saxutils import quoteattr, escape
 
 from languages import Language
@@ -35,3 +37,11 @@ def render_sitemap(
         for language in included:
             body.append(url_entry(absolute_url(site_url, site_path(language, default, page_url)), links))
     return HEADER + "".join(body) + "</urlset>\n"
+
+
+def write_sitemap(site_dir: str, xml: str) -> None:
+    """Write `sitemap.xml` and its gzipped copy (reproducible: no timestamp in the gzip header)."""
+    with open(os.path.join(site_dir, "sitemap.xml"), "w", encoding="utf-8") as file:
+        file.write(xml)
+    with gzip.GzipFile(os.path.join(site_dir, "sitemap.xml.gz"), "wb", mtime=0) as file:
+        file.write(xml.encode("utf-8"))

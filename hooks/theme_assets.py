@@ -7,6 +7,8 @@ the search languages this build does not use (Material ships 30, a search index 
 
 from __future__ import annotations
 
+import os
+
 LUNR_DIR = "assets/javascripts/lunr/"
 
 
@@ -36,3 +38,13 @@ def is_unused(src_uri: str, search_languages: list[str] | None) -> bool:
     if src_uri.startswith(LUNR_DIR):
         return search_languages is None or src_uri not in lunr_scripts(search_languages)
     return False
+
+
+def remove_unused(files, config) -> None:
+    """Drop from a build's files the theme files its pages never load (see `is_unused`)."""
+    search = config.plugins.get("material/search")
+    languages = list(search.config.lang) if search is not None else None
+    theme_dirs = tuple(os.path.join(os.path.abspath(folder), "") for folder in config.theme.dirs)
+    for file in list(files):
+        if (file.abs_src_path or "").startswith(theme_dirs) and is_unused(file.src_uri, languages):
+            files.remove(file)
