@@ -54,6 +54,8 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    if "insert: topic-list" not in markdown:  # only the home page lists every topic
+        return markdown
     site = config.extra[CONTEXT_KEY]
     pages = list(site.pages.values())
     counts = {topic.slug: len(topic_pages.pages_with(pages, topic.slug)) for topic in _registry.topics}
