@@ -17,7 +17,7 @@ from page_html import insert_after_title, replace_marker
 from page_index import safe_title
 from page_sources import SourceError
 from site_language import CONTEXT_KEY
-from translation_status import CURRENT, STALE, status_table
+from translation_status import STALE, status_table
 from urls import relative_href, site_path
 
 log = logging.getLogger("mkdocs.plugins.content")

@@ -145,28 +145,21 @@ def test_no_phone_number_outside_the_data_file(site, code):
     assert shown and {s for s in shown if re.search(r"\d", s)} <= data_numbers()
 
 
-EXPECTED_FIRST = {"en": "US", "it": "IT", "fr": "FR", "de": "DE", "pl": "PL", "tr": "TR", "pt": "PT", "ja": "JP", "zh": "CN", "es": "US"}
-
-
 @pytest.mark.parametrize("code", CODES)
 def test_help_page_leads_with_danger_then_own_countries_then_directory(site, code):
-    help_page = site.html(prefix(code) + "getting-help/")
-    content = help_page.select_one(".md-content__inner")
-    blocks = [el for el in content.find_all(["div", "table", "p"], recursive=False)]
-    lead = content.select_one(".help-lead")
-    assert lead is not None and "112" in lead.get_text()
-    directory = content.select_one(".help-directory a")
-    assert directory["href"] == "https://findahelpline.com/"
-    tables = content.select("table.helplines")
-    order = [el for el in content.descendants if getattr(el, "name", None) in ("table",) or (getattr(el, "get", None) and "help-directory" in (el.get("class") or []))]
+    content = site.html(prefix(code) + "getting-help/").select_one(".md-content__inner")
+    blocks = content.select(".help-lead, table.helplines, .help-directory")  # in document order
+    lead, *rest = blocks
+    assert "help-lead" in lead["class"] and "112" in lead.get_text()
+    assert content.select_one(".help-directory a")["href"] == "https://findahelpline.com/"
     services = load_helplines(ROOT / "data" / "helplines.yml").services
     own = [s for s in services if code in s.languages]
     if own:
-        assert "helplines" in order[0].get("class", []), "own countries' services come before findahelpline.com"
-        assert own[0].name in order[0].get_text()
-    else:
-        assert "help-directory" in order[0].get("class", [])
-    assert str(lead.sourceline) and lead.sourceline <= tables[0].sourceline
+        assert rest[0].name == "table", "own countries' services come before findahelpline.com"
+        assert all(service.name in rest[0].get_text() for service in own)
+        rest = rest[1:]
+    assert "help-directory" in rest[0]["class"]
+    assert [block.name for block in rest[1:]] == ["table"]  # then every other country
 
 
 def head_meta(html, prop):
