@@ -16,12 +16,11 @@ from helplines import HelplinesError, load_helplines, render_help
 from page_html import insert_after_title, replace_marker
 from page_index import safe_title
 from page_sources import SourceError
-from site_language import CONTEXT_KEY
+from site_language import CONTEXT_KEY, DATA_DIR
 from translation_status import STALE, status_table
-from urls import relative_href, site_path
+from urls import relative_href
 
 log = logging.getLogger("mkdocs.plugins.content")
-DATA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
 
 _helplines = None
 _status = {}
@@ -83,9 +82,8 @@ def on_page_content(html: str, page, config, files) -> str:
         notices.append(blocks.safety_notice(site.ui, help_href))
     status = _status.get((site.language.code, page.file.src_uri))
     if status and not info.untranslated:
-        original = relative_href(site_path(site.language, site.default, page.url), page.url)
         if status.state == STALE:
-            notices.insert(0, blocks.stale_notice(site.ui, original, site.default))
+            notices.insert(0, blocks.stale_notice(site.ui, site.original_href(page.url), site.default))
         if not status.reviewed:
             html += "\n" + blocks.unreviewed_note(site.ui)
     return insert_after_title(html, "\n".join(notices)) if notices else html

@@ -25,13 +25,13 @@ from page_index import chapter_numbers, index_pages
 from page_sources import SourceError
 from language_builds import BuildRequest, LanguageBuilds, preload_shared_data
 from languages import LanguageTableError
-from site_language import CONTEXT_KEY, SiteLanguage, configure, set_document_language
+from site_language import CONTEXT_KEY, DATA_DIR, SiteLanguage, configure, set_document_language
 from switcher import home_links, switcher_links
 from ui_strings import UiStringsError, load_ui_strings
-from urls import alternates, relative_href, site_path
+from urls import alternates
 
 log = logging.getLogger("mkdocs.plugins.languages")
-UI_STRINGS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "ui")
+UI_STRINGS_DIR = os.path.join(DATA_DIR, "ui")
 
 _command: str | None = None  # "build", "serve" or "gh-deploy"; None inside a worker
 _builds: LanguageBuilds | None = None
@@ -121,7 +121,7 @@ def on_nav(nav, config, files):
 def serve_waits_for(config, site: SiteLanguage, codes: list[str]) -> list[str]:
     """The languages a `mkdocs serve` rebuild waits for: those whose pages changed since the last one."""
     global _versions
-    watched = [site.docs_root, os.path.dirname(UI_STRINGS_DIR), config.config_file_path, config.theme.custom_dir]
+    watched = [site.docs_root, DATA_DIR, config.config_file_path, config.theme.custom_dir]
     versions = serve_rebuilds.file_versions(path for path in watched if path)
     changed = serve_rebuilds.languages_to_wait_for(_versions, versions, site.docs_root, [site.default.code, *codes])
     _versions = versions
@@ -140,9 +140,7 @@ def on_page_content(html: str, page, config, files) -> str:
     site: SiteLanguage = config.extra[CONTEXT_KEY]
     if not site.is_fallback(page.file.src_dir):
         return html
-    here = site_path(site.language, site.default, page.url)
-    original = relative_href(here, site_path(site.default, site.default, page.url))
-    notice = fallback.fallback_notice(site.ui, site.language, original, site.default)
+    notice = fallback.fallback_notice(site.ui, site.language, site.original_href(page.url), site.default)
     return notice + fallback.wrap_untranslated(html, page.title, site.default)
 
 
@@ -243,5 +241,5 @@ def on_serve(server, config, builder):
         server.unwatch(config.docs_dir)
     except KeyError:
         pass
-    server.watch(os.path.dirname(UI_STRINGS_DIR))
+    server.watch(DATA_DIR)
     return server

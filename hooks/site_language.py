@@ -13,9 +13,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from docs_tree import DocsTree
 from language_builds import BUILD_LANGUAGE_KEY
 from languages import Language, LanguageTableError, find_language, load_languages
-from urls import language_site_url
+from urls import language_site_url, relative_href, site_path
 
 CONTEXT_KEY = "i18n"  # config.extra[CONTEXT_KEY] holds the build's SiteLanguage
+# The project's data files (topics, help lines, interface strings): data/ beside hooks/.
+DATA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
 
 
 @dataclass
@@ -45,6 +47,11 @@ class SiteLanguage:
         """The site root's URL path, e.g. `/guide/`."""
         path = urlsplit(self.root_site_url).path or "/"
         return path if path.endswith("/") else path + "/"
+
+    def original_href(self, page_url: str) -> str:
+        """A relative link from this language's version of a page to the default language's one."""
+        here = site_path(self.language, self.default, page_url)
+        return relative_href(here, site_path(self.default, self.default, page_url))
 
     def is_fallback(self, src_dir: str | None) -> bool:
         """Whether a page of this build comes from the default language's folder."""

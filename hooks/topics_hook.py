@@ -14,11 +14,11 @@ from mkdocs.structure.files import File, Files
 
 import topic_pages
 from page_html import insert_after_title, replace_marker
-from site_language import CONTEXT_KEY
+from site_language import CONTEXT_KEY, DATA_DIR
 from topics import TopicError, TopicRegistry, check_page_topics, load_topics
 
 log = logging.getLogger("mkdocs.plugins.topics")
-REGISTRY_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "topics.yml")
+REGISTRY_PATH = os.path.join(DATA_DIR, "topics.yml")
 
 _registry: TopicRegistry | None = None
 
