@@ -6,10 +6,12 @@ That file is the only place phone numbers come from, so a reviewer can re-verify
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
 from babel import Locale
+from babel.dates import format_date
 from markupsafe import Markup, escape
 
 import fast_yaml
@@ -28,7 +30,7 @@ class Service:
     contacts: list[dict]
     notes: list[str]
     source: str
-    checked: str
+    compared: str  # ISO date the entry was last compared with the research list
     languages: list[str]
     confirm: bool = False
     also: tuple[str, ...] = ()
@@ -56,7 +58,7 @@ def load_helplines(path: str | Path) -> Helplines:
         services = tuple(
             Service(
                 country=str(entry["country"]), name=str(entry["name"]), contacts=list(entry["contacts"]),
-                notes=list(entry.get("notes") or []), source=str(entry["source"]), checked=str(entry["checked"]),
+                notes=list(entry.get("notes") or []), source=str(entry["source"]), compared=str(entry["compared"]),
                 languages=list(entry.get("languages") or []), confirm=bool(entry.get("confirm")),
                 also=tuple(entry.get("also") or ()),
             )
@@ -77,6 +79,14 @@ def country_name(country: str, hreflang: str) -> str:
         return Locale.parse(hreflang.replace("-", "_")).territories.get(country, country)
     except (ValueError, LookupError):
         return country
+
+
+def local_date(iso_date: str, hreflang: str) -> str:
+    """An ISO date written the way the reader's language writes dates ("21 novembre 2026")."""
+    try:
+        return format_date(date.fromisoformat(iso_date), format="long", locale=hreflang.replace("-", "_"))
+    except (ValueError, LookupError):
+        return iso_date
 
 
 def tel_link(number: str) -> str:
@@ -104,10 +114,10 @@ def service_row(service: Service, hreflang: str, ui: dict[str, str]) -> str:
         notes.append(f"<strong>{escape(ui['helpline_confirm'])}</strong>")
     details = f" ({separator.join(notes)})" if notes else ""
     source = f'<a href="https://{escape(service.source)}" rel="noopener">{escape(service.source)}</a>'
-    checked = escape(ui["helpline_checked"].format(date=service.checked))
+    compared = escape(ui["helpline_listed"].format(date=local_date(service.compared, hreflang)))
     return (
         f"<tr><td>{escape(countries)}</td><td>{escape(service.name)}</td>"
-        f"<td>{contacts}{details}</td><td>{source} <small>({checked})</small></td></tr>"
+        f"<td>{contacts}{details}</td><td>{source} <small>({compared})</small></td></tr>"
     )
 
 
