@@ -38,7 +38,7 @@ class Language:
 
 OG_LOCALES = {
     "en": "en_US", "it": "it_IT", "fr": "fr_FR", "de": "de_DE", "pl": "pl_PL", "tr": "tr_TR",
-    "pt": "pt_PT", "ru": "ru_RU", "ar": "ar_AR", "ja": "ja_JP", "zh": "zh_CN", "es": "es_ES",
+    "pt": "pt_BR", "ru": "ru_RU", "ar": "ar_AR", "ja": "ja_JP", "zh": "zh_CN", "es": "es_ES",
 }
 
 
