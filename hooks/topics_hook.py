@@ -1,80 +1,87 @@
-"""MkDocs hooks: hashtag topics. Chips on every page with topics, a topics index and a page per topic
-in every language (generated pages), and the home page's topic list.
-"""
+"""MkDocs hooks: hashtag topics. Chips on every page with topics, a topics index and a page per
+topic in every language (generated pages), and the topic list where a page asks for it
+(`<!-- insert: topic-list -->`). The handlers are methods of one object whose state (the registry)
+is made fresh in `on_config` of every build."""
 
 from __future__ import annotations
 
 import logging
 import os
 
-from markupsafe import escape
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File
 
-import topic_pages
-from page_html import insert_after_title, replace_marker
-from site_language import CONTEXT_KEY, DATA_DIR
-from topics import TopicError, TopicRegistry, check_page_topics, load_topics
+from multilingual.context import CONTEXT_KEY
+from multilingual.errors import reported_to_mkdocs
+from multilingual.html import add_to_page_header, has_marker, replace_marker
+from multilingual.strings import require_strings
+from topics import pages as topic_pages
+from topics.registry import TopicRegistry, check_page_topics, load_topics
 
 log = logging.getLogger("mkdocs.plugins.topics")
-REGISTRY_PATH = os.path.join(DATA_DIR, "topics.yml")
-
-_registry: TopicRegistry | None = None
-
-
-def on_config(config):
-    global _registry
-    site = config.extra[CONTEXT_KEY]
-    try:
-        _registry, warnings = load_topics(REGISTRY_PATH, [language.code for language in site.languages])
-    except TopicError as error:
-        raise PluginError(str(error)) from None
-    for warning in warnings:
-        if f"in '{site.language.code}'" in warning:
-            log.warning(warning)
-    return config
+UI_KEYS = ("topics_title", "topics_description", "topics_intro", "topic_pages_count", "topic_pages_heading",
+           "topic_related_heading", "topic_no_pages", "topic_no_related", "topics_label")
 
 
-@event_priority(50)  # after languages_hook has indexed every page of the language
-def on_files(files: Files, config) -> Files:
-    site = config.extra[CONTEXT_KEY]
-    pages = list(site.pages.values())
-    for page in pages:
-        try:
-            check_page_topics(page.tags, _registry, os.path.join(site.docs_root, site.language.code if not page.untranslated else site.default.code, page.src_uri))
-        except TopicError as error:
-            raise PluginError(str(error)) from None
-    code, ui = site.language.code, site.ui
-    files.append(File.generated(config, topic_pages.INDEX_URI, content=topic_pages.topics_index(_registry, pages, code, ui)))
-    for topic in _registry.topics:
-        content = topic_pages.topic_page(topic, _registry, pages, code, ui)
-        files.append(File.generated(config, topic_pages.topic_uri(topic.slug), content=content))
-    return files
+class TopicsHooks:
+    def __init__(self) -> None:
+        self.registry: TopicRegistry | None = None
+
+    def on_config(self, config):
+        context = config.extra[CONTEXT_KEY]
+        path = context.project_path(str(config.extra.get("topics") or "data/topics.yml"))
+        self.registry = None
+        if not os.path.isfile(path):
+            return config
+        with reported_to_mkdocs():
+            self.registry, warnings = load_topics(path, [language.code for language in context.languages])
+            require_strings(context.ui, UI_KEYS, "the topic pages")
+        for warning in warnings:
+            if f"in '{context.language.code}'" in warning:
+                log.warning(warning)
+        return config
+
+    @event_priority(50)  # after the multilingual hook has indexed every page of the language
+    def on_files(self, files, config):
+        context = config.extra[CONTEXT_KEY]
+        pages = list(context.pages.values())
+        with reported_to_mkdocs():
+            for page in pages:
+                check_page_topics(page.tags, self.registry, context.tree.path(
+                    context.default.code if page.untranslated else context.language.code, page.src_uri))
+        if self.registry is None:
+            return files
+        code, ui, fragments = context.language.code, context.ui, context.fragments
+        files.append(File.generated(config, topic_pages.INDEX_URI,
+                                    content=topic_pages.topics_index(fragments, self.registry, pages, code, ui)))
+        for topic in self.registry.topics:
+            content = topic_pages.topic_page(fragments, topic, self.registry, pages, code, ui)
+            files.append(File.generated(config, topic_pages.topic_uri(topic.slug), content=content))
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        if self.registry is None or not has_marker(markdown, "topic-list"):
+            return markdown
+        context = config.extra[CONTEXT_KEY]
+        pages = list(context.pages.values())
+        counts = {topic.slug: len(topic_pages.pages_with(pages, topic.slug)) for topic in self.registry.topics}
+        topic_list = topic_pages.chips(context.fragments, list(self.registry.topics), context.language.code,
+                                       page.url, context.ui["topics_label"], counts)
+        return replace_marker(markdown, "topic-list", topic_list)
+
+    @event_priority(30)  # the chips come first under the title, before notices
+    def on_page_content(self, html: str, page, config, files) -> str:
+        context = config.extra[CONTEXT_KEY]
+        info = context.pages.get(page.file.src_uri)
+        if self.registry is None or info is None or not info.tags:
+            return html
+        topics = [self.registry.get(slug) for slug in info.tags]
+        row = topic_pages.chips(context.fragments, topics, context.language.code, page.url, context.ui["topics_label"])
+        return add_to_page_header(html, context.fragments.render("page-topics", chips=row))
 
 
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    if "insert: topic-list" not in markdown:  # only the home page lists every topic
-        return markdown
-    site = config.extra[CONTEXT_KEY]
-    pages = list(site.pages.values())
-    counts = {topic.slug: len(topic_pages.pages_with(pages, topic.slug)) for topic in _registry.topics}
-    topic_list = topic_pages.chip_list(list(_registry.topics), site.language.code, page.url, site.ui["topics_label"], counts)
-    return replace_marker(markdown, "topic-list", topic_list)
-
-
-def on_page_content(html: str, page, config, files) -> str:
-    site = config.extra[CONTEXT_KEY]
-    info = site.pages.get(page.file.src_uri)
-    if info is None:
-        return html
-    parts = []
-    if info.number:
-        parts.append(f'<p class="reading-time">{escape(site.ui["reading_time"].format(minutes=info.minutes))}</p>')
-    if info.tags:
-        topics = [_registry.get(slug) for slug in info.tags]
-        parts.append(topic_pages.chip_list(topics, site.language.code, page.url, site.ui["topics_label"]))
-    if not parts:
-        return html
-    # data-search-exclude: Material's search leaves it out; the same chips on every page are noise.
-    return insert_after_title(html, f'<div class="page-topics" data-search-exclude>{"".join(parts)}</div>')
+hooks = TopicsHooks()
+on_config = hooks.on_config
+on_files = hooks.on_files
+on_page_markdown = hooks.on_page_markdown
+on_page_content = hooks.on_page_content

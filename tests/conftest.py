@@ -20,6 +20,16 @@ from mkdocs.utils.yaml import get_yaml_loader
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH_SITE_URL = "https://example.github.io/guide/"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# Test builds run as a maintainer's would, wherever the tests run: not as a GitHub Actions deploy
+# build (which refuses placeholder addresses), and with the repository the contact link follows.
+TEST_REPOSITORY = "maintainers/trust-guide"
+CONTACT_URL = f"https://github.com/{TEST_REPOSITORY}/issues"
+
+
+def build_environment(**overrides: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("GITHUB_ACTIONS", "GITHUB_REPOSITORY", "CONTACT_URL", "SITE_URL")}
+    return {**env, "NO_MKDOCS_2_WARNING": "1", "GITHUB_REPOSITORY": TEST_REPOSITORY, **overrides}
 sys.path.insert(0, str(ROOT / "hooks"))
 
 
@@ -43,8 +53,8 @@ class Build:
         return [line for line in self.output.splitlines() if line.startswith("WARNING")]
 
 
-def run_build(project: Path, site: Path, *args: str, site_url: str = SUBPATH_SITE_URL) -> Build:
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+def run_build(project: Path, site: Path, *args: str, site_url: str = SUBPATH_SITE_URL, **env_overrides: str) -> Build:
+    env = build_environment(SITE_URL=site_url, **env_overrides)
     result = subprocess.run(
         [*MKDOCS, "build", "-d", str(site), *args], cwd=project, env=env,
         capture_output=True, text=True, timeout=300,
@@ -79,7 +89,7 @@ class Project:
         self.config["extra"]["languages"] = [
             entry for entry in self.config["extra"]["languages"] if entry["code"] in ("en", "fr", "ar")
         ]
-        from translation_status import source_hash
+        from multilingual.translation_status import source_hash
 
         home = page("Home", tags=[])
         self.write("docs/en/index.md", home)
@@ -93,10 +103,13 @@ class Project:
         file.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
         return file
 
-    def build(self, *args: str) -> Build:
+    def write_config(self) -> None:
         with open(self.path / "mkdocs.yml", "w", encoding="utf-8") as file:
             yaml.safe_dump(self.config, file, allow_unicode=True, sort_keys=False)
-        return run_build(self.path, self.path / "site", *args, site_url=self.config["site_url"])
+
+    def build(self, *args: str, **env: str) -> Build:
+        self.write_config()
+        return run_build(self.path, self.path / "site", *args, site_url=self.config["site_url"], **env)
 
 
 def page(title: str, description: str = "A page.", tags: list[str] | None = None, body: str = "Text.\n", **meta) -> str:

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, load_config_data
-from page_sources import read_page_source
-from reading_time import plain_text
+from multilingual.sources import read_page_source
+from guide.reading_time import plain_text
 
 CODES = [entry["code"] for entry in load_config_data()["extra"]["languages"]]
 TRANSLATIONS = CODES[1:]

@@ -1,0 +1,67 @@
+"""Writing a site aside and swapping it in at the end, so a failed or interrupted build leaves the
+previous site (or nothing), never a partial site that looks whole.
+
+The site is built into a hidden folder beside the site folder, `.<name>.building-<pid>`; when the
+build has succeeded it is renamed into place (the old site is renamed away first, then removed).
+A build that fails, or is interrupted, removes its folder; one killed outright leaves it hidden, and
+the next build removes it.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+
+BUILDING = ".building-"
+OLD = ".old-"
+
+
+def staging_dir(site_dir: str, pid: int | str | None = None) -> str:
+    """The hidden folder the build of process `pid` (default: this one) writes `site_dir` into."""
+    parent, name = os.path.split(os.path.normpath(os.path.abspath(site_dir)))
+    return os.path.join(parent, f".{name}{BUILDING}{os.getpid() if pid is None else pid}")
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_abandoned(site_dir: str) -> list[str]:
+    """Remove the staging folders of earlier builds of `site_dir` whose process is gone."""
+    removed = []
+    for folder in glob.glob(staging_dir(site_dir, pid="*")):
+        pid = folder.rsplit(BUILDING, 1)[1]
+        if pid.isdigit() and not process_alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def begin(site_dir: str) -> str:
+    """Make an empty staging folder for a build of `site_dir`; its path."""
+    remove_abandoned(site_dir)
+    staging = staging_dir(site_dir)
+    shutil.rmtree(staging, ignore_errors=True)
+    os.makedirs(staging)
+    return staging
+
+
+def swap_in(staging: str, site_dir: str) -> None:
+    """Put the finished `staging` folder in place of `site_dir`."""
+    site_dir = os.path.normpath(os.path.abspath(site_dir))
+    old = os.path.join(os.path.dirname(site_dir), f".{os.path.basename(site_dir)}{OLD}{os.getpid()}")
+    if os.path.lexists(site_dir):
+        os.rename(site_dir, old)
+    os.rename(staging, site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def discard(staging: str) -> None:
+    shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,87 @@
+"""`mkdocs serve` rebuilds: which languages a rebuild waits for, and keeping the others' pages served.
+
+A rebuild after an edit waits for the default language (the main build) and for the languages whose
+own folder under `docs/` changed, so the page being edited is served as soon as it is rebuilt. The
+other languages are rebuilt in the background: each into a staging folder, then swapped in, while
+their previous pages stay served (MkDocs empties the site folder at each rebuild, except hidden
+entries, so the main build holds them under a hidden name meanwhile).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from typing import Iterable
+
+STAGING = ".staging"  # <site_dir>/.staging/<code>: a background language build's output
+HELD = ".held-"  # <site_dir>/.held-<code>: a language's pages while MkDocs empties the site folder
+
+
+def watched_paths(config, context) -> list[str]:
+    """What a rebuild may depend on: the docs of every language, the data files, mkdocs.yml and the
+    theme overrides."""
+    paths = [context.docs_root, context.project_path("data"), config.config_file_path, config.theme.custom_dir]
+    return [path for path in dict.fromkeys(paths) if path and os.path.exists(path)]
+
+
+def file_versions(paths: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """(modification time, size) of every file under `paths` (folders or files)."""
+    versions = {}
+    for path in paths:
+        if os.path.isfile(path):
+            stat = os.stat(path)
+            versions[path] = (stat.st_mtime_ns, stat.st_size)
+        for folder, _, names in os.walk(path):
+            for name in names:
+                file = os.path.join(folder, name)
+                try:
+                    stat = os.stat(file)
+                except OSError:
+                    continue
+                versions[file] = (stat.st_mtime_ns, stat.st_size)
+    return versions
+
+
+def languages_to_wait_for(
+    before: dict[str, tuple[int, int]] | None, after: dict[str, tuple[int, int]], docs_root: str,
+    codes: list[str],
+) -> list[str]:
+    """The languages (of `codes`) whose folder `docs_root/<code>` changed between two snapshots of
+    `file_versions`; all of them if there is no earlier snapshot or if anything outside the language
+    folders changed (data files, mkdocs.yml, templates), since that may change every language."""
+    if before is None:
+        return list(codes)
+    changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+    waiting = set()
+    for path in changed:
+        relative = os.path.relpath(path, docs_root).split(os.sep)
+        if relative[0] not in codes:
+            return list(codes)
+        waiting.add(relative[0])
+    return [code for code in codes if code in waiting]
+
+
+def hold(site_dir: str, codes: Iterable[str]) -> None:
+    """Rename the languages' output folders to hidden names, which MkDocs' cleaning keeps."""
+    for code in codes:
+        if os.path.isdir(os.path.join(site_dir, code)):
+            shutil.rmtree(os.path.join(site_dir, HELD + code), ignore_errors=True)
+            os.rename(os.path.join(site_dir, code), os.path.join(site_dir, HELD + code))
+
+
+def restore(site_dir: str, codes: Iterable[str]) -> None:
+    """Undo `hold`, once MkDocs has emptied the site folder."""
+    for code in codes:
+        held = os.path.join(site_dir, HELD + code)
+        if os.path.isdir(held) and not os.path.exists(os.path.join(site_dir, code)):
+            os.rename(held, os.path.join(site_dir, code))
+
+
+def publish(built: str, target: str) -> None:
+    """Put the folder `built` in place of `target` (two renames: pages are missing for microseconds)."""
+    old = os.path.join(os.path.dirname(target), HELD + "old-" + os.path.basename(target))
+    shutil.rmtree(old, ignore_errors=True)
+    if os.path.isdir(target):
+        os.rename(target, old)
+    os.rename(built, target)
+    shutil.rmtree(old, ignore_errors=True)

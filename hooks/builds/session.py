@@ -1,0 +1,199 @@
+"""One run of `mkdocs build` or `mkdocs serve` in this process, and the plan of each build in it.
+
+The multilingual hook's handlers are methods of one `Session`. What a build does around its
+language builds depends on where it runs, so each build gets a plan, made fresh in `on_config`:
+
+- `SitePlan` (`mkdocs build`, `gh-deploy`): the site is written aside and swapped in at the end
+  (`output`); every language is awaited; a failure leaves the previous site.
+- `ServePlan` (`mkdocs serve`, each rebuild): written in place; the rebuild waits for the languages
+  whose sources changed and lets the others finish in the background (`serve`).
+- `WorkerPlan` (a language build, in a worker): nothing around it; its main build does the rest.
+
+Handlers call the plan's steps without asking which command runs: serve is data, not branches.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from mkdocs.exceptions import PluginError
+
+from multilingual.context import BUILD_LANGUAGE_KEY, CONTEXT_KEY, BuildContext
+
+from . import output, serve
+from .workers import BuildRequest, BuildResult, LanguageBuilds
+
+log = logging.getLogger("mkdocs.plugins.languages")
+
+
+def report_builds(results: list[BuildResult], skip=frozenset(), announce: bool = True) -> str | None:
+    """Log the language builds' warnings (but those of `skip`, already logged); the error message
+    of the failed ones, or None."""
+    for result in results:
+        if result.code not in skip:
+            for level, message in result.warnings:
+                log.log(level, f"[{result.code}] {message}")
+    failed = [result for result in results if result.error and result.code not in skip]
+    if failed:
+        return "\n".join(f"Building language '{r.code}' failed: {r.error}" for r in failed)
+    if announce and results:
+        log.info("Languages built: " + ", ".join(f"{r.code} {r.seconds:.1f}s" for r in results))
+    return None
+
+
+class Plan:
+    """A build that makes only its own language (a worker's): every step does nothing."""
+
+    def before_clean(self, config) -> None:
+        """on_pre_build: before MkDocs empties the site folder."""
+
+    def after_clean(self, config) -> None:
+        """on_files: after MkDocs emptied the site folder."""
+
+    def start_languages(self, config, context: BuildContext) -> None:
+        """on_nav: every source has been read and checked; start the other languages' builds."""
+
+    def finish_languages(self) -> None:
+        """on_post_build: wait for the languages this build waits for; raise if one failed."""
+
+    def fail(self) -> None:
+        """on_build_error."""
+
+    def close(self) -> None:
+        """on_shutdown (`mkdocs build` and `gh-deploy` only; MkDocs calls it after the build)."""
+
+
+WorkerPlan = Plan
+
+
+class SitePlan(Plan):
+    """`mkdocs build`: the whole site is written into a staging folder, swapped in at the end."""
+
+    def __init__(self, config, staged: bool = True) -> None:
+        self.site_dir = config.site_dir
+        self.staging = output.begin(config.site_dir) if staged else None
+        if self.staging:
+            config.site_dir = self.staging
+        self.config = config
+        self.builds: LanguageBuilds | None = None
+        self.complete = False
+        self.failed = False
+
+    def start_languages(self, config, context: BuildContext) -> None:
+        requests = [BuildRequest(config.config_file_path, language.code, context.root_site_dir, context.root_site_url)
+                    for language in context.languages[1:]]
+        self.builds = LanguageBuilds(requests, serve.publish) if requests else None
+
+    def finish_languages(self) -> None:
+        if self.builds is not None:
+            error = report_builds(self.builds.results())
+            self.builds = None
+            if error:
+                raise PluginError(error)
+        self.complete = True
+
+    def fail(self) -> None:
+        self.failed = True
+        if self.builds is not None:
+            self.builds.cancel()
+            self.builds = None
+        if self.staging:
+            output.discard(self.staging)
+            log.error(f"The build failed; {self.site_dir} is left as it was (no part of this build is in it).")
+
+    def close(self) -> None:
+        if self.builds is not None:  # interrupted (Ctrl-C) while languages were building
+            self.builds.cancel()
+        if self.staging:
+            if self.complete and not self.failed:
+                output.swap_in(self.staging, self.site_dir)
+            else:
+                output.discard(self.staging)
+            self.config.site_dir = self.site_dir  # gh-deploy publishes config.site_dir next
+
+
+class ServeMemory:
+    """What `mkdocs serve` remembers from one rebuild to the next."""
+
+    def __init__(self) -> None:
+        self.versions: dict | None = None  # the watched files' versions at the last rebuild
+        self.background: LanguageBuilds | None = None  # the last rebuild's languages still building
+
+
+class ServePlan(Plan):
+    """One `mkdocs serve` rebuild: built in place (MkDocs serves the site folder); it waits for the
+    default language and the languages whose folder changed; the others are built aside in the
+    background and swapped in, their previous pages served meanwhile."""
+
+    def __init__(self, memory: ServeMemory) -> None:
+        self.memory = memory
+        self.waiting: list[str] = []
+
+    def codes(self, context: BuildContext) -> list[str]:
+        return [language.code for language in context.languages[1:]]
+
+    def before_clean(self, config) -> None:
+        if self.memory.background is not None:
+            self.memory.background.wait()
+            self.memory.background = None
+        serve.hold(config.site_dir, self.codes(config.extra[CONTEXT_KEY]))
+
+    def after_clean(self, config) -> None:
+        serve.restore(config.site_dir, self.codes(config.extra[CONTEXT_KEY]))
+
+    def start_languages(self, config, context: BuildContext) -> None:
+        codes = self.codes(context)
+        versions = serve.file_versions(serve.watched_paths(config, context))
+        changed = serve.languages_to_wait_for(self.memory.versions, versions, context.docs_root, [context.default.code, *codes])
+        self.memory.versions = versions
+        self.waiting = [code for code in codes if code in changed]
+        staging = os.path.join(context.root_site_dir, serve.STAGING)
+        order = self.waiting + [code for code in codes if code not in self.waiting]
+        requests = [BuildRequest(config.config_file_path, code, staging, context.root_site_url,
+                                 publish_dir=context.root_site_dir) for code in order]
+        self.memory.background = LanguageBuilds(requests, serve.publish) if requests else None
+
+    def finish_languages(self) -> None:
+        builds = self.memory.background
+        if builds is None:
+            return
+        results = builds.results(self.waiting)
+        waited = set(self.waiting)
+
+        def report_the_rest(results: list[BuildResult]) -> None:
+            error = report_builds(results, skip=waited)
+            if error:  # nothing to stop any more: tell, and keep serving the language's last pages
+                log.error(error)
+
+        builds.finish_in_background(report_the_rest)
+        error = report_builds(results, announce=False)
+        if error:
+            raise PluginError(error)
+
+    def fail(self) -> None:
+        if self.memory.background is not None:
+            self.memory.background.cancel()
+            self.memory.background = None
+
+    def close(self) -> None:
+        if self.memory.background is not None:
+            self.memory.background.wait()
+
+
+class Session:
+    """The command this process runs (from `on_startup`; None in a language worker, which MkDocs
+    never starts up) and what lasts across its rebuilds."""
+
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.dirty = False
+        self.serve_memory = ServeMemory()
+
+    def plan_for(self, config) -> Plan:
+        """The plan of a build about to start (on_config, before anything is read)."""
+        if config.extra.get(BUILD_LANGUAGE_KEY):
+            return WorkerPlan()
+        if self.command == "serve":
+            return ServePlan(self.serve_memory)
+        return SitePlan(config, staged=self.command in ("build", "gh-deploy") and not self.dirty)

@@ -1,0 +1,109 @@
+"""MkDocs hooks: this guide's own blocks, each switched on in mkdocs.yml (`guide/options.py`):
+chapter numbers, reading time and the home page's chapter cards; the safety notice; the help page's
+helplines; the contact link; and a check that a deployed build carries no placeholder address.
+The handlers are methods of one object whose state is made fresh in `on_config` of every build."""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.plugins import event_priority
+
+from guide.chapters import as_chapters, chapter_cards, chapter_numbers
+from guide.helplines import Helplines, load_helplines, render_help
+from guide.options import GuideOptions, GuideOptionsError, placeholder_addresses, read_options
+from guide.safety import help_href, needs_safety_notice, safety_notice
+from multilingual.context import BUILD_LANGUAGE_KEY, CONTEXT_KEY
+from multilingual.errors import reported_to_mkdocs
+from multilingual.html import add_to_page_header, has_marker, replace_marker
+from multilingual.sources import read_page_source
+from multilingual.strings import require_strings
+
+HELPLINE_KEYS = ("danger_lead", "directory_lead", "helplines_heading", "helplines_intro", "helpline_country",
+                 "helpline_service", "helpline_contact", "helpline_source", "helpline_listed", "helpline_confirm",
+                 "helpline_use_directory", "helplines_other_countries", "list_separator")
+SAFETY_KEYS = ("safety_title", "safety_text", "safety_link")
+
+
+def deploy_check(config, options: GuideOptions, environ) -> None:
+    """A build in GitHub Actions publishes the site: refuse one that would carry a placeholder."""
+    placeholders = placeholder_addresses(config.site_url, options)
+    if environ.get("GITHUB_ACTIONS") == "true" and placeholders:
+        raise GuideOptionsError(
+            f"mkdocs.yml: this build runs in GitHub Actions, so its site would be published with the "
+            f"placeholder address(es) {'; '.join(placeholders)}. Set SITE_URL (the deploy workflow takes it "
+            "from actions/configure-pages) and extra.contact_url (or leave it unset: it then follows "
+            "GITHUB_REPOSITORY)."
+        )
+
+
+class GuideHooks:
+    def __init__(self) -> None:
+        self.options = GuideOptions()
+        self.helplines: Helplines | None = None
+
+    def on_config(self, config):
+        context = config.extra[CONTEXT_KEY]
+        with reported_to_mkdocs():
+            self.options = options = read_options(config.extra)
+            if not config.extra.get(BUILD_LANGUAGE_KEY):
+                deploy_check(config, options, os.environ)
+            self.helplines = load_helplines(context.project_path(options.helplines)) if options.helplines else None
+            require_strings(context.ui, ("reading_time",), "the guide's reading time")
+            if options.safety_topics:
+                require_strings(context.ui, SAFETY_KEYS, "the safety notice (extra.safety_topics)")
+            if self.helplines:
+                require_strings(context.ui, HELPLINE_KEYS, "the helplines (extra.helplines)")
+            if options.quick_exit_url:
+                require_strings(context.ui, ("quick_exit_label", "quick_exit_hint"), "the quick exit (extra.quick_exit_url)")
+        return config
+
+    @event_priority(90)  # after the multilingual hook indexed the pages, before the topic pages list them
+    def on_files(self, files, config):
+        context = config.extra[CONTEXT_KEY]
+        numbers = chapter_numbers(config.nav) if self.options.number_chapters else {}
+        with reported_to_mkdocs():
+            context.pages = as_chapters(context.pages, numbers, context.language.code, context.default.code,
+                                        lambda page: read_page_source(source_path(context, page)).body)
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        context = config.extra[CONTEXT_KEY]
+        blocks = {
+            "safety-note": lambda: safety_notice(context.fragments, context.ui, help_href(self.options, context.pages, page.url)),
+            "chapter-cards": lambda: chapter_cards(context.fragments, list(context.pages.values()), page.url, context.ui),
+            "helplines": lambda: render_help(context.fragments, self.helplines, context.language.code,
+                                             context.language.hreflang, context.ui) if self.helplines else "",
+        }
+        for name, render in blocks.items():
+            if has_marker(markdown, name):
+                with reported_to_mkdocs():
+                    markdown = replace_marker(markdown, name, render())
+        # `[...](contact:)`: the configured contact address, or plain text if the site has none.
+        if self.options.contact_url:
+            return markdown.replace("](contact:)", f"]({self.options.contact_url})")
+        return markdown.replace("](contact:)", "]()")
+
+    @event_priority(20)  # after the topic chips (30), before the translation notices (0)
+    def on_page_content(self, html: str, page, config, files) -> str:
+        context = config.extra[CONTEXT_KEY]
+        info = context.pages.get(page.file.src_uri)
+        if info is None:
+            return html
+        if info.number and info.minutes:
+            html = add_to_page_header(html, context.fragments.render("reading-time", ui=context.ui, minutes=info.minutes))
+        if needs_safety_notice(info.tags, self.options):
+            href = help_href(self.options, context.pages, page.url)
+            html = add_to_page_header(html, safety_notice(context.fragments, context.ui, href))
+        return html
+
+
+def source_path(context, page) -> str:
+    return context.tree.path(context.default.code if page.untranslated else context.language.code, page.src_uri)
+
+
+hooks = GuideHooks()
+on_config = hooks.on_config
+on_files = hooks.on_files
+on_page_markdown = hooks.on_page_markdown
+on_page_content = hooks.on_page_content

@@ -1,0 +1,105 @@
+"""Files that are not pages, in each language build.
+
+Theme files: every language build gets its own copy of Material's assets (2.6 MB). Half of that is
+never loaded by a page: source maps (`*.map`, for debugging Material's minified code) and the lunr
+scripts of the search languages this build does not use (Material ships 30, a search index needs up
+to 4); they are left out.
+
+Files of `docs/<default>/` (images, PDFs...): every language uses the default language's copy unless
+`docs/<code>/` has its own, so a site with 10 MB of images holds 10 MB of images, not 120.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from urllib.parse import urljoin, urlsplit
+
+from markupsafe import escape
+from mkdocs.structure.files import File
+
+from .urls import relative_href
+
+LUNR_DIR = "assets/javascripts/lunr/"
+
+
+def lunr_scripts(languages: list[str]) -> set[str]:
+    """The lunr scripts Material's search worker imports for an index in `languages`: the same rule
+    as its `importScripts` call (assets/javascripts/workers/search.*.js)."""
+    names = set()
+    for language in languages:
+        if language == "ja":
+            names.add("tinyseg.js")
+        elif language in ("hi", "th"):
+            names.add("wordcut.js")
+        if language != "en":
+            names.add(f"min/lunr.{language}.min.js")
+    if len(languages) > 1:
+        names.add("min/lunr.multi.min.js")
+    if names:
+        names.add("min/lunr.stemmer.support.min.js")
+    return {LUNR_DIR + name for name in names}
+
+
+def is_unused(src_uri: str, search_languages: list[str] | None) -> bool:
+    """Whether a theme file is never loaded by the pages of a build whose search index is in
+    `search_languages` (None: the build has no search)."""
+    if src_uri.endswith(".map"):
+        return True
+    if src_uri.startswith(LUNR_DIR):
+        return search_languages is None or src_uri not in lunr_scripts(search_languages)
+    return False
+
+
+def remove_unused(files, config) -> None:
+    """Drop from a build's files the theme files its pages never load (see `is_unused`)."""
+    search = config.plugins.get("material/search")
+    languages = list(search.config.lang) if search is not None else None
+    theme_dirs = tuple(os.path.join(os.path.abspath(folder), "") for folder in config.theme.dirs)
+    for file in list(files):
+        if (file.abs_src_path or "").startswith(theme_dirs) and is_unused(file.src_uri, languages):
+            files.remove(file)
+
+
+class DefaultLanguageFile(File):
+    """A file of the default language's folder (an image, a PDF...) in the build of a language
+    that has no copy of its own. It is not copied: the site keeps one copy, the default language's,
+    and `point_to_default_copies` makes the language's pages link to it."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+
+def add_default_language_files(files, tree, code: str, default_dir: str, config) -> set[str]:
+    """Give a language build the default language's files it has no copy of (so that links to them
+    pass MkDocs' validation); the URLs of those files in the language's build."""
+    urls = set()
+    for src_uri in tree.shared_assets(code):
+        if files.get_file_from_path(src_uri) is None:
+            file = DefaultLanguageFile(src_uri, default_dir, config.site_dir, config.use_directory_urls)
+            files.append(file)
+            urls.add(file.url)
+    return urls
+
+
+_URL_ATTRIBUTE = re.compile(r'(\s(?:src|href)=")([^"]*)"')
+
+
+def point_to_default_copies(html: str, page_url: str, shared_urls: set[str], here: str) -> str:
+    """Rewrite the links of a page (at `page_url` in its language's build, `here` below the site
+    root) that point to one of `shared_urls` so they reach the default language's copy instead."""
+    if not shared_urls:
+        return html
+
+    def rewrite(match: re.Match) -> str:
+        url = match.group(2)
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or url.startswith(("/", "#")) or not parts.path:
+            return match.group(0)
+        target = urlsplit(urljoin("http://site.invalid/" + page_url, parts.path)).path.lstrip("/")
+        if target not in shared_urls:
+            return match.group(0)
+        suffix = url[len(parts.path):]
+        return f'{match.group(1)}{escape(relative_href(here, target))}{suffix}"'
+
+    return _URL_ATTRIBUTE.sub(rewrite, html)

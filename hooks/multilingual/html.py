@@ -1,0 +1,67 @@
+"""Small edits of rendered HTML shared by the hooks, and JSON that is safe inside `<script>`."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .languages import Language
+
+_LEADING_H1 = re.compile(r"^\s*<h1\b.*?</h1>", re.DOTALL)
+_HTML_TAG = re.compile(r"<html\b[^>]*>")
+
+
+def split_leading_h1(html: str) -> tuple[str, str]:
+    """The content's leading `<h1>` (or "") and the rest."""
+    match = _LEADING_H1.match(html)
+    return (match.group(0).strip(), html[match.end():]) if match else ("", html)
+
+
+HEADER_START, HEADER_END = "<!-- page-header -->", "<!-- /page-header -->"
+
+
+def add_to_page_header(html: str, fragment: str) -> str:
+    """Add `fragment` to the page's header: the blocks under its title (topic chips, notices),
+    after those already there, so hooks that run in order stack their blocks in that order.
+
+    (Material renders the title itself when the content has no `<h1>`, above the content.)
+    """
+    if HEADER_END in html:
+        return html.replace(HEADER_END, f"{fragment}\n{HEADER_END}", 1)
+    title, rest = split_leading_h1(html)
+    block = f"{HEADER_START}\n{fragment}\n{HEADER_END}"
+    return f"{title}\n{block}\n{rest}" if title else f"{block}\n{rest}"
+
+
+def split_page_header(html: str) -> tuple[str, str, str]:
+    """The content's leading `<h1>` (or ""), its header blocks (or "") and the rest."""
+    title, rest = split_leading_h1(html)
+    start = rest.find(HEADER_START)
+    if start == -1 or rest[:start].strip():
+        return title, "", rest
+    end = rest.find(HEADER_END, start) + len(HEADER_END)
+    return title, rest[start:end], rest[end:]
+
+
+def replace_marker(markdown: str, name: str, replacement: str) -> str:
+    """Replace the line `<!-- insert: name -->` with `replacement` (a block of HTML)."""
+    return re.sub(rf"^[ \t]*<!--\s*insert:\s*{re.escape(name)}\s*-->[ \t]*$", lambda _: replacement, markdown, flags=re.MULTILINE)
+
+
+def has_marker(markdown: str, name: str) -> bool:
+    return re.search(rf"<!--\s*insert:\s*{re.escape(name)}\s*-->", markdown) is not None
+
+
+def set_document_language(html: str, language: Language) -> str:
+    """Give `<html>` the language's BCP 47 tag (e.g. zh-Hans, where Material writes zh) and direction."""
+    return _HTML_TAG.sub(
+        f'<html lang="{language.hreflang}" dir="{language.direction}" class="no-js">', html, count=1
+    )
+
+
+def script_json(data: object) -> str:
+    """JSON to write inside a `<script>` element. `<`, `>` and `&` are written as \\u003c, \\u003e and
+    \\u0026 (still the same JSON data), so no text (`</script>`, `<!--<script>`) can end the element
+    or switch the HTML parser into its script-escape states, which would swallow the rest of the page."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,47 @@
+"""Sitemaps with `xhtml:link` alternates, so search engines see every language version of a page."""
+
+from __future__ import annotations
+
+import gzip
+import os
+from xml.sax.saxutils import quoteattr, escape
+
+from .languages import Language
+from .urls import Alternate, absolute_url, alternates, site_path
+
+HEADER = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+    'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+)
+
+
+def url_entry(loc: str, links: list[Alternate]) -> str:
+    lines = [f"  <url>\n    <loc>{escape(loc)}</loc>\n"]
+    for link in links:
+        lines.append(
+            f'    <xhtml:link rel="alternate" hreflang={quoteattr(link.hreflang)} href={quoteattr(link.href)}/>\n'
+        )
+    lines.append("  </url>\n")
+    return "".join(lines)
+
+
+def render_sitemap(
+    languages: tuple[Language, ...], included: tuple[Language, ...], site_url: str, page_urls: list[str]
+) -> str:
+    """A sitemap of `page_urls` in each language of `included`, each URL with all its alternates."""
+    default = languages[0]
+    body = []
+    for page_url in sorted(set(page_urls)):
+        links = alternates(languages, site_url, page_url)
+        for language in included:
+            body.append(url_entry(absolute_url(site_url, site_path(language, default, page_url)), links))
+    return HEADER + "".join(body) + "</urlset>\n"
+
+
+def write_sitemap(site_dir: str, xml: str) -> None:
+    """Write `sitemap.xml` and its gzipped copy (reproducible: no timestamp in the gzip header)."""
+    with open(os.path.join(site_dir, "sitemap.xml"), "w", encoding="utf-8") as file:
+        file.write(xml)
+    with gzip.GzipFile(os.path.join(site_dir, "sitemap.xml.gz"), "wb", mtime=0) as file:
+        file.write(xml.encode("utf-8"))

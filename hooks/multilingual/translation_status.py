@@ -1,0 +1,64 @@
+"""Whether each translation is current, out of date, untracked or missing, from the source's hash.
+
+A translated page records in its front matter the hash of the default-language file it was
+translated from (`source_hash`). When that file changes, its hash no longer matches: the
+translation is stale until a translator updates it and its `source_hash`
+(`scripts/translations.py done CODE PAGE`). A translation without `source_hash` is untracked: its
+state is unknown, so readers are told nothing and the build warns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from .sources import read_page_source
+
+CURRENT, STALE, UNTRACKED, MISSING = "current", "stale", "untracked", "missing"
+
+
+def source_hash(text: str) -> str:
+    """A short, stable hash of a page's text (line endings and outer blank lines ignored)."""
+    normalized = text.replace("\r\n", "\n").strip() + "\n"
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class PageStatus:
+    """The state of one page in one language."""
+
+    code: str
+    src_uri: str
+    state: str  # CURRENT, STALE, UNTRACKED or MISSING
+    reviewed: bool = False
+
+
+def page_status(code: str, src_uri: str, original_text: str, translation_meta: dict | None) -> PageStatus:
+    if translation_meta is None:
+        return PageStatus(code, src_uri, MISSING)
+    recorded = translation_meta.get("source_hash")
+    if not recorded:
+        state = UNTRACKED
+    else:
+        state = CURRENT if str(recorded) == source_hash(original_text) else STALE
+    return PageStatus(code, src_uri, state, translation_meta.get("reviewed") is True)
+
+
+def status_table(tree, languages) -> dict[tuple[str, str], PageStatus]:
+    """The status of every page of the default language in every other language."""
+    table = {}
+    for src_uri in sorted(tree.pages[tree.default]):
+        original = read_page_source(tree.path(tree.default, src_uri)).text
+        for language in languages[1:]:
+            meta = read_page_source(tree.path(language.code, src_uri)).meta if tree.has(language.code, src_uri) else None
+            table[(language.code, src_uri)] = page_status(language.code, src_uri, original, meta)
+    return table
+
+
+def untracked_warnings(table: dict[tuple[str, str], PageStatus], tree) -> list[str]:
+    return [
+        f"{tree.path(code, src_uri)}: this translation has no `source_hash`, so no one can tell whether "
+        f"it is current. Run `.venv/bin/python scripts/translations.py done {code} {src_uri}` once it "
+        "matches the English page."
+        for (code, src_uri), status in sorted(table.items()) if status.state == UNTRACKED
+    ]

@@ -1,0 +1,206 @@
+"""MkDocs hooks of the multilingual engine: one `mkdocs build` writes the site in every language
+of `extra.languages`.
+
+The main build makes the default language at the site root and starts the other languages' builds
+in worker processes (`builds/`); each of those runs these same hooks for its own language. The
+handlers are the methods of one object: per-build state is made fresh in `on_config` (the build's
+`BuildContext` and `Plan`), in the main build and in each worker alike. Each handler only wires a
+MkDocs event to the functions that do the work.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.plugins import event_priority
+
+from builds import serve
+from builds.session import Plan, Session
+from multilingual import assets, lunr, notices, sitemap
+from multilingual.context import CONTEXT_KEY, BuildContext, configure
+from multilingual.errors import reported_to_mkdocs
+from multilingual.files import add_language_files, is_untranslated
+from multilingual.html import add_to_page_header, has_marker, replace_marker, set_document_language
+from multilingual.pages import index_pages, safe_title
+from multilingual.status_page import status_table as render_status_table
+from multilingual.strings import require_strings
+from multilingual.switcher import home_links, switcher_links
+from multilingual.templates import THEME_TEMPLATES
+from multilingual.translation_status import STALE, status_table, untracked_warnings
+from multilingual.tree import scan_docs
+from multilingual.urls import alternates
+
+log = logging.getLogger("mkdocs.plugins.languages")
+
+UI_KEYS = ("fallback_notice", "fallback_link", "switcher_untranslated", "stale_notice", "stale_notice_dated",
+           "stale_link", "unreviewed_note", "not_found_title", "not_found_text", "not_found_home")
+STATUS_KEYS = ("status_current", "status_stale", "status_untracked", "status_missing", "status_unreviewed")
+
+
+def context_of(config) -> BuildContext:
+    return config.extra[CONTEXT_KEY]
+
+
+class MultilingualHooks:
+    def __init__(self) -> None:
+        self.session = Session()
+        self.plan: Plan = Plan()
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.session.command, self.session.dirty = command, dirty
+        if command == "serve":  # every rebuild forks the workers anew from this process
+            lunr.preload_jieba()
+
+    @event_priority(100)  # before Material's search plugin reads the theme language
+    def on_config(self, config):
+        self.plan = self.session.plan_for(config)
+        with reported_to_mkdocs():
+            context, warnings = configure(config)
+            require_strings(context.ui, UI_KEYS, "the multilingual engine")
+        lunr.configure_search(config, context.language)
+        for warning in warnings:
+            log.warning(warning)
+        config.site_name = context.ui.get("site_name") or config.site_name
+        return config
+
+    def on_pre_build(self, config) -> None:
+        self.plan.before_clean(config)
+
+    @event_priority(100)  # untranslated pages first, so later hooks see every page of the language
+    def on_files(self, files, config):
+        self.plan.after_clean(config)
+        context = context_of(config)
+        with reported_to_mkdocs():
+            context.tree = scan_docs(context.docs_root, context.languages)
+            if not context.is_default:
+                context.shared_urls = add_language_files(files, config, context)
+            assets.remove_unused(files, config)
+            context.pages = index_pages(files, is_untranslated)
+            context.status = status_table(context.tree, context.languages)
+        if context.is_default:
+            report_translation_status(context)
+        return files
+
+    def on_nav(self, nav, config, files):
+        """Start the other languages once every hook has read and checked the sources: the forked
+        workers inherit what was read, and a mistake stops the build before them."""
+        self.plan.start_languages(config, context_of(config))
+        return nav
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        # Titles and descriptions are text, but MkDocs and Material print them as HTML: escape them,
+        # for generated pages (topic labels) too.
+        info = context_of(config).pages.get(page.file.src_uri)
+        title = info.title if info is not None else page.meta.get("title") or page.title
+        description = info.description if info is not None else page.meta.get("description")
+        page.meta["title"] = safe_title(str(title))
+        if description:
+            page.meta["description"] = safe_title(str(description))
+        if is_untranslated(page.file):
+            page.meta.setdefault("search", {})["exclude"] = True  # keep other languages out of the index
+        if has_marker(markdown, "translation-status"):
+            markdown = replace_marker(markdown, "translation-status", translation_status_table(config, page))
+        return markdown
+
+    @event_priority(0)  # after the other hooks' blocks: they stay in the reader's language
+    def on_page_content(self, html: str, page, config, files) -> str:
+        context = context_of(config)
+        href = context.original_href(page.url)
+        if is_untranslated(page.file):
+            html = notices.untranslated_page(context.fragments, html, page.title, context.ui, context.language,
+                                             context.default, href)
+        else:
+            above, below = notices.translation_notices(
+                context.fragments, context.status.get((context.language.code, page.file.src_uri)), context.ui,
+                context.default, href, context.changed_on.get(page.file.src_uri))
+            html = (add_to_page_header(html, above) if above else html) + (f"\n{below}" if below else "")
+        return assets.point_to_default_copies(html, page.url, context.shared_urls, context.here(page.url))
+
+    def on_page_context(self, context, page, config, nav):
+        site = context_of(config)
+        context["language_links"] = switcher_links(site.languages, site.language, site.tree, page.file.src_uri, page.url)
+        context["alternates"] = alternates(site.languages, site.root_site_url, page.url)
+        context["site_language"] = site
+        site.page_urls.append(page.url)
+        return context
+
+    def on_env(self, env, config, files):
+        env.globals["ui"] = context_of(config).ui
+        env.bytecode_cache = THEME_TEMPLATES  # compile Material's templates once per process
+        return env
+
+    def on_template_context(self, context, template_name, config):
+        site = context_of(config)
+        context["site_language"] = site
+        if template_name == "404.html":
+            context["language_links"] = home_links(site.languages, site.language, site.root_path)
+            if site.is_default:
+                context["not_found_languages"] = {"root": site.root_path, "codes": [l.code for l in site.languages[1:]]}
+        return context
+
+    def on_post_page(self, output: str, page, config) -> str:
+        return set_document_language(output, context_of(config).language)
+
+    def on_post_template(self, output: str, template_name: str, config) -> str:
+        if template_name.endswith(".html"):
+            return set_document_language(output, context_of(config).language)
+        return output
+
+    @event_priority(100)  # first: the other languages are in place before any hook reads the site
+    def on_post_build(self, config) -> None:
+        context = context_of(config)
+        included = context.languages if context.is_default else (context.language,)
+        sitemap.write_sitemap(config.site_dir, sitemap.render_sitemap(
+            context.languages, included, context.root_site_url, context.page_urls))
+        self.plan.finish_languages()
+
+    def on_build_error(self, error) -> None:
+        self.plan.fail()
+
+    def on_shutdown(self) -> None:
+        self.plan.close()
+
+    def on_serve(self, server, config, builder):
+        context = context_of(config)
+        for path in serve.watched_paths(config, context):
+            server.watch(path)
+        try:  # docs/<default> is inside docs/: watched twice, one edit would trigger two rebuilds
+            server.unwatch(config.docs_dir)
+        except KeyError:
+            pass
+        return server
+
+
+def translation_status_table(config, page) -> str:
+    context = context_of(config)
+    return render_status_table(context.fragments, context.status, context.languages, context.pages,
+                               context.here(page.url), context.ui)
+
+
+def report_translation_status(context: BuildContext) -> None:
+    """The main build tells the maintainer which translations are out of date, and warns about
+    those that record no source at all (they cannot be told out of date)."""
+    stale = [f"{code}/{uri}" for (code, uri), status in sorted(context.status.items()) if status.state == STALE]
+    if stale:
+        log.info(f"Translations older than their {context.default.name} page ({len(stale)}): {', '.join(stale)}")
+    for warning in untracked_warnings(context.status, context.tree):
+        log.warning(warning)
+
+
+hooks = MultilingualHooks()
+on_startup = hooks.on_startup
+on_config = hooks.on_config
+on_pre_build = hooks.on_pre_build
+on_files = hooks.on_files
+on_nav = hooks.on_nav
+on_page_markdown = hooks.on_page_markdown
+on_page_content = hooks.on_page_content
+on_page_context = hooks.on_page_context
+on_env = hooks.on_env
+on_template_context = hooks.on_template_context
+on_post_page = hooks.on_post_page
+on_post_template = hooks.on_post_template
+on_post_build = hooks.on_post_build
+on_build_error = hooks.on_build_error
+on_shutdown = hooks.on_shutdown
+on_serve = hooks.on_serve

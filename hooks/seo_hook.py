@@ -1,0 +1,115 @@
+"""MkDocs hooks: Open Graph tags and JSON-LD (Article for chapters, FAQPage for the questions
+page), and a Content-Security-Policy and referrer policy on every page (`seo/csp.py`)."""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.plugins import event_priority
+
+from guide.options import GuideOptions, read_options
+from multilingual.context import CONTEXT_KEY
+from multilingual.errors import reported_to_mkdocs
+from multilingual.html import script_json
+from multilingual.sources import read_page_source
+from seo import csp, metadata
+
+
+class SeoHooks:
+    def __init__(self) -> None:
+        self.options = GuideOptions()
+        self.references: dict[str, str] = {}
+        self.citations: dict[str, list[str]] = {}
+        self.is_serve = False
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        # `mkdocs serve` injects its live-reload script into each page as it serves it, so no hash
+        # can be known at build time: the local preview goes without the policy.
+        self.is_serve = command == "serve"
+
+    def on_config(self, config):
+        with reported_to_mkdocs():
+            self.options = read_options(config.extra)
+        self.references, self.citations = {}, {}
+        return config
+
+    def on_files(self, files, config):
+        context = config.extra[CONTEXT_KEY]
+        sources_page = self.options.sources_page
+        if sources_page and context.tree.has(context.default.code, sources_page):
+            with reported_to_mkdocs():
+                body = read_page_source(context.tree.path(context.default.code, sources_page)).body
+            self.references = metadata.source_references(body)
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        self.citations[page.file.src_uri] = metadata.cited_ids(markdown)
+        return markdown
+
+    def on_page_context(self, context, page, config, nav):
+        site = config.extra[CONTEXT_KEY]
+        info = site.pages.get(page.file.src_uri)
+        title = info.title if info else str(page.title or "")
+        description = (info.description if info else str(page.meta.get("description") or "")) or config.site_description or ""
+        url = page.canonical_url
+        translated_in = [l.og_locale for l in site.languages
+                         if l == site.default or info is None or site.tree.has(l.code, page.file.src_uri)]
+        is_article = bool(info and (info.number or (not self.options.number_chapters and not page.is_homepage)))
+        tags = metadata.open_graph(title, description, url, site.language.og_locale, translated_in,
+                                   "article" if is_article else "website")
+        language = site.default.hreflang if info and info.untranslated else site.language.hreflang
+        json_ld = []
+        if self.options.faq_page and page.file.src_uri == self.options.faq_page:
+            json_ld.append(metadata.faq_page(metadata.questions_and_answers(page.content), language, url))
+        elif is_article:
+            citations = [self.references[i] for i in self.citations.get(page.file.src_uri, []) if i in self.references]
+            json_ld.append(metadata.article(title, description, language, url, citations))
+        context["page_metadata"] = metadata.PageMetadata(tags, [script_json(data) for data in json_ld])
+        return context
+
+    @event_priority(-100)  # last: hash the page's inline scripts as they will be served
+    def on_post_page(self, output: str, page, config) -> str:
+        return output if self.is_serve else csp.with_policy(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output: str, template_name: str, config) -> str:
+        if self.is_serve or not template_name.endswith(".html"):
+            return output
+        return csp.with_policy(output)
+
+    @event_priority(-100)  # after the language builds are in place: the root 404 shows their 404 pages
+    def on_post_build(self, config) -> None:
+        context = config.extra[CONTEXT_KEY]
+        if self.is_serve or not context.is_default:
+            return
+        allow_language_404s(config.site_dir, [language.code for language in context.languages[1:]])
+
+
+def allow_language_404s(site_dir: str, codes: list[str]) -> None:
+    """The root 404 page writes the 404 page of the language whose folder a missing path is in over
+    itself (GitHub Pages serves only the root 404.html): allow those pages' inline scripts too."""
+    root_404 = os.path.join(site_dir, "404.html")
+    if not os.path.isfile(root_404):
+        return
+    scripts = []
+    for code in codes:
+        page = os.path.join(site_dir, code, "404.html")
+        if os.path.isfile(page):
+            with open(page, encoding="utf-8") as file:
+                scripts += csp.inline_scripts(file.read())
+    with open(root_404, encoding="utf-8") as file:
+        html = file.read()
+    html = csp.strip_policy(html)
+    with open(root_404, "w", encoding="utf-8") as file:
+        file.write(csp.with_policy(html, scripts))
+
+
+hooks = SeoHooks()
+on_startup = hooks.on_startup
+on_config = hooks.on_config
+on_files = hooks.on_files
+on_page_markdown = hooks.on_page_markdown
+on_page_context = hooks.on_page_context
+on_post_page = hooks.on_post_page
+on_post_template = hooks.on_post_template
+on_post_build = hooks.on_post_build

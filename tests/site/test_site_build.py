@@ -1,0 +1,158 @@
+"""The real site, built once: every language in its place, switcher, alternates, sitemaps, search, 404."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import SUBPATH_SITE_URL, load_config_data
+from multilingual.languages import load_languages
+
+LANGUAGES = load_languages(load_config_data()["extra"]["languages"])
+CODES = [language.code for language in LANGUAGES]
+PAGES = ["", "understanding-trust/", "when-trust-breaks/", "recovering-trust/", "intimacy-after-betrayal/",
+         "questions/", "getting-help/", "sources/", "about/", "tags/", "tags/trust-recovery/"]
+
+
+def prefix(code):
+    return "" if code == "en" else f"{code}/"
+
+
+def resolve(site_path: str, href: str) -> str:
+    """The site path a relative href on the page at `site_path` points to."""
+    return urlsplit(urljoin("http://x/" + site_path, href)).path.lstrip("/")
+
+
+def test_build_is_strict_and_clean(site):
+    assert site.warnings == []
+    assert "Languages built:" in site.output
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=CODES)
+def test_every_page_exists_in_every_language_with_its_lang_and_dir(site, language):
+    for page in PAGES:
+        html = site.html(prefix(language.code) + page)
+        assert html.html["lang"] == language.hreflang
+        assert html.html["dir"] == language.direction
+
+
+def test_chinese_is_zh_hans_and_arabic_rtl(site):
+    assert site.html("zh/about/").html["lang"] == "zh-Hans"
+    assert site.html("ar/")["dir"] if False else site.html("ar/").html["dir"] == "rtl"
+    assert site.html("ar/").body["dir"] == "rtl"
+
+
+def test_interface_is_in_the_page_language(site):
+    # Material's own strings (its search placeholder) and ours (the topics title).
+    assert site.html("de/").find("input", {"name": "query"})["placeholder"] == "Suche"
+    assert site.html("ja/").find("input", {"name": "query"})["placeholder"] == "検索"
+    assert "Topics" not in site.html("fr/tags/").find("h1").get_text()
+    assert site.html("ar/").select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == "الثقة بعد الخيانة"
+    assert site.html("zh/about/").title.get_text().endswith("背叛之后的信任")
+
+
+@pytest.mark.parametrize("page", ["", "recovering-trust/", "tags/trust/"])
+def test_switcher_links_to_the_same_page_in_every_language(site, page):
+    for current in LANGUAGES:
+        here = prefix(current.code) + page
+        links = site.html(here).select(".language-switcher a")
+        assert [re.sub(r"\s+", " ", a.get_text(" ", strip=True)).split(" ")[0] for a in links] == [l.label for l in LANGUAGES]
+        for link, language in zip(links, LANGUAGES):
+            assert link["hreflang"] == language.hreflang and link["lang"] == language.hreflang
+            assert language.name in link.get_text()
+            assert resolve(here, link["href"]) == prefix(language.code) + page
+            assert (site.site / resolve(here, link["href"]) / "index.html").is_file()
+            assert (link.get("aria-current") == "page") == (language == current)
+
+
+def test_hreflang_alternates_are_absolute_reciprocal_with_x_default(site):
+    expected = {(l.hreflang, SUBPATH_SITE_URL + prefix(l.code) + "about/") for l in LANGUAGES}
+    expected.add(("x-default", SUBPATH_SITE_URL + "about/"))
+    for language in LANGUAGES:
+        links = site.html(prefix(language.code) + "about/").select('link[rel="alternate"][hreflang]')
+        assert {(l["hreflang"], l["href"]) for l in links} == expected
+
+
+def test_root_sitemap_covers_every_language_with_alternates(site):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(site.site / "sitemap.xml").getroot()
+    locs = {url.find("s:loc", ns).text: url for url in root.findall("s:url", ns)}
+    for language in LANGUAGES:
+        for page in PAGES:
+            assert SUBPATH_SITE_URL + prefix(language.code) + page in locs
+    entry = locs[SUBPATH_SITE_URL + "ar/questions/"]
+    hreflangs = {l.get("hreflang") for l in entry.findall("x:link", ns)}
+    assert hreflangs == {l.hreflang for l in LANGUAGES} | {"x-default"}
+    fr = ET.parse(site.site / "fr" / "sitemap.xml").getroot()
+    assert all(u.find("s:loc", ns).text.startswith(SUBPATH_SITE_URL + "fr/") for u in fr.findall("s:url", ns))
+
+
+def search_index(site, code):
+    return json.loads((site.site / prefix(code) / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_each_language_has_its_own_search_index(site):
+    for language in LANGUAGES:
+        index = search_index(site, language.code)
+        titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+        page_title = site.html(prefix(language.code) + "recovering-trust/").find("h1").get_text(strip=True)
+        assert page_title.replace("¶", "") in {t.replace("\u200b", "") for t in titles}
+        # no other language's title of that page in this index
+        for other in LANGUAGES:
+            if other != language:
+                other_title = site.html(prefix(other.code) + "recovering-trust/").find("h1").get_text(strip=True)
+                if other_title != page_title:
+                    assert other_title not in titles
+    assert search_index(site, "ja")["config"]["lang"] == ["ja"]
+    assert search_index(site, "de")["config"]["lang"] == ["de"]
+    assert search_index(site, "ar")["config"]["lang"] == ["ar"]
+
+
+def test_chinese_search_index_is_segmented_by_jieba(site):
+    text = " ".join(doc["text"] for doc in search_index(site, "zh")["docs"])
+    assert "\u200b" in text  # jieba's word boundaries
+
+
+def test_each_language_has_its_own_404(site):
+    for language in LANGUAGES:
+        page = site.html(prefix(language.code) + "404.html")
+        assert page.html["lang"] == language.hreflang
+        heading = page.find("h1").get_text(strip=True)
+        assert heading and "404 - Not found" not in heading
+        home = page.select_one("article a, .md-content a")
+        assert home["href"] == "/guide/" + prefix(language.code)
+    assert site.html("fr/404.html").find("h1").get_text() != site.html("404.html").find("h1").get_text()
+
+
+def test_root_404_sends_language_paths_to_their_404(site):
+    script = next(s.string for s in site.html("404.html").find_all("script") if s.string and "404.html" in s.string)
+    config = json.loads(re.search(r"var site = (\{.*?\});", script).group(1))
+    assert config == {"root": "/guide/", "codes": CODES[1:]}
+    assert "/404.html" in script and "document.write" in script
+
+
+def test_subpath_site_uses_the_subpath_for_assets_of_404_pages(site):
+    for path in ("404.html", "fr/404.html"):
+        page = site.html(path)
+        for tag in page.find_all(["link", "script"]):
+            url = tag.get("href") or tag.get("src")
+            if url and not url.startswith(("http", "data:")):
+                assert url.startswith("/guide/"), (path, url)
+                assert (site.site / url.removeprefix("/guide/")).exists(), url
+
+
+def test_no_page_loads_anything_from_a_third_party(site):
+    resource_tags = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src"}
+    for file in site.site.rglob("*.html"):
+        html = file.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+        for tag, attribute in resource_tags.items():
+            for url in re.findall(rf'<{tag}\b[^>]*\b{attribute}="([^"]+)"', html):
+                assert not re.match(r"(https?:)?//", url), (file, url)
+        for link in re.findall(r"<link\b[^>]*>", html):
+            if 'rel="alternate"' in link or 'rel="canonical"' in link:
+                continue
+            href = re.search(r'href="([^"]+)"', link)
+            assert not (href and re.match(r"(https?:)?//", href.group(1))), (file, link)

@@ -1,0 +1,61 @@
+"""The guide's features as mkdocs.yml declares them (hooks/guide/options.py) and the helplines data."""
+
+import pytest
+
+from guide.helplines import HelplinesError, load_helplines
+from guide.options import GuideOptions, GuideOptionsError, placeholder_addresses, read_options
+from guide.safety import help_href, needs_safety_notice
+from multilingual.pages import PageInfo
+
+
+def test_no_setting_means_no_feature():
+    assert read_options({}, environ={}) == GuideOptions()
+
+
+def test_contact_follows_the_repository_the_build_runs_in_unless_set():
+    assert read_options({}, {"GITHUB_REPOSITORY": "org/site"}).contact_url == "https://github.com/org/site/issues"
+    assert read_options({"contact_url": "https://example.net/c"}, {"GITHUB_REPOSITORY": "org/site"}).contact_url == "https://example.net/c"
+    assert read_options({"contact_url": ""}, {}).contact_url is None
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    ({"help_page": "getting-help"}, r"extra\.help_page must name a page of the docs"),
+    ({"quick_exit_url": "wikipedia.org"}, r"extra\.quick_exit_url must be an http\(s\) address"),
+    ({"safety_topics": "betrayal"}, r"extra\.safety_topics must be a list"),
+    ({"number_chapters": "yes"}, r"extra\.number_chapters must be true or false"),
+    ({"helplines": ["a"]}, r"extra\.helplines must be text"),
+])
+def test_wrong_settings_name_the_setting(extra, message):
+    with pytest.raises(GuideOptionsError, match=message):
+        read_options(extra, environ={})
+
+
+def test_placeholders_are_found():
+    options = read_options({"contact_url": "https://github.com/example/trust-guide/issues"}, {})
+    assert placeholder_addresses("https://example.github.io/trust-guide/", options) == [
+        "site_url = https://example.github.io/trust-guide/", "extra.contact_url = https://github.com/example/trust-guide/issues"]
+    assert placeholder_addresses("http://127.0.0.1:8000/", GuideOptions()) == ["site_url = http://127.0.0.1:8000/"]
+    real = read_options({}, {"GITHUB_REPOSITORY": "maintainers/trust-guide"})
+    assert placeholder_addresses("https://maintainers.github.io/trust-guide/", real) == []
+
+
+def test_the_safety_notice_links_to_the_help_page_the_help_address_or_nowhere():
+    pages = {"help.md": PageInfo("help.md", "help/", "Help", "", ())}
+    with_page = GuideOptions(help_page="help.md", safety_topics=frozenset({"burns"}))
+    assert help_href(with_page, pages, "kits/car/") == "../../help/"
+    assert help_href(GuideOptions(help_page="help.md", help_url="https://help.example/"), {}, "a/") == "https://help.example/"
+    assert help_href(GuideOptions(help_page="help.md"), {}, "a/") is None  # never a missing page
+    assert needs_safety_notice(("burns", "kits"), with_page) and not needs_safety_notice(("kits",), with_page)
+
+
+def test_helplines_data_errors_name_the_entry(tmp_path):
+    path = tmp_path / "helplines.yml"
+    path.write_text("emergency: {number: '112'}\ndirectory: {name: d, url: 'https://d.org/'}\n"
+                    "services:\n  - {country: FR, name: Ligne, source: a.fr, compared: 2026-11-21}\n", encoding="utf-8")
+    with pytest.raises(HelplinesError, match=r"helplines\.yml: service 1 \(Ligne\) has no `contacts`"):
+        load_helplines(str(path))
+    path.write_text(path.read_text().replace("compared: 2026-11-21", "contacts: [{call: '3919'}], compared: 21/11/2026"))
+    with pytest.raises(HelplinesError, match=r"service 1 \(Ligne\): `compared` must be a date written YYYY-MM-DD"):
+        load_helplines(str(path))
+    path.write_text(path.read_text().replace("21/11/2026", "2026-11-21"))
+    assert load_helplines(str(path)).numbers() == {"112", "3919"}
