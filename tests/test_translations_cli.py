@@ -233,3 +233,12 @@ def test_new_then_done_builds_strict_and_is_current(chaptered):
     built = build.html("fr/chapter/")
     assert built.select_one('[data-notice="stale"]') is None and built.select_one('[data-notice="unreviewed"]') is not None
     assert built.select_one("h2#trust") is not None and "Quelques mots de plus" in built.get_text()
+
+
+def test_the_readme_commands_work_in_the_order_given(chaptered):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").split("## Add or update a translation", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"\.venv/bin/python scripts/translations\.py ([^`\n]+)", readme)
+    assert [command.split()[0] for command in commands] == ["--help", "status", "new", "diff", "done"]
+    for command in commands:
+        result = run(chaptered, *command.replace("<name>", "chapter").split())
+        assert result.returncode == 0 and "error" not in result.stderr, (command, result.stderr)
