@@ -32,10 +32,12 @@ def front_matter_lines(text: str, path: str) -> tuple[int, int, list[str]] | Non
 
 
 def key_line(line: str, key: str) -> bool:
+    """Whether a front-matter line sets this top-level key."""
     return re.match(rf"{key}[ \t]*:", line) is not None
 
 
 def checked(text: str, path: str, expected: dict) -> str:
+    """`text`, once its front matter reads back with the `expected` values; else a FrontMatterError."""
     meta, _ = split_front_matter(text, path)
     if any(meta.get(key) != value for key, value in expected.items()):
         wanted = ", ".join(f"{key}: {value}" for key, value in expected.items())

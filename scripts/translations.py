@@ -98,6 +98,7 @@ class Project:
 
 
 def warn_if_uncommitted(project: Project, src_uri: str, recorded: str) -> None:
+    """A note when the English text just recorded is not in git, where `diff` would look for it."""
     english = project.path(project.default, src_uri)
     try:
         committed = find_source_version(english, recorded) is not None

@@ -242,3 +242,14 @@ def test_the_readme_commands_work_in_the_order_given(chaptered):
     for command in commands:
         result = run(chaptered, *command.replace("<name>", "chapter").split())
         assert result.returncode == 0 and "error" not in result.stderr, (command, result.stderr)
+
+
+def test_a_hash_yaml_would_read_as_a_number_is_quoted():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from translation_files import new_translation_text, with_source_hash
+
+    for number_like in ("012345670123", "123456789012", "0b0101010101"):
+        text = with_source_hash("---\ntitle: A\nsource_hash: abc\n---\n\nText.\n", "x.md", number_like)
+        assert text == f'---\ntitle: A\nsource_hash: "{number_like}"\n---\n\nText.\n'
+        assert f'source_hash: "{number_like}"\nreviewed: false\n' in new_translation_text("---\ntitle: A\n---\n\nText.\n", "x.md", number_like)
+    assert "source_hash: 0123abcd4567\n" in with_source_hash("Text.\n", "x.md", "0123abcd4567")
