@@ -102,3 +102,13 @@ def test_readme_explains_deploying():
     section = deploy[1]
     for needed in ("GitHub Actions", "SITE_URL", "site_url", "custom domain", ".github/workflows/deploy.yml"):
         assert needed in section, needed
+
+
+def test_workflow_checks_out_the_whole_history_that_git_can_read(workflow):
+    """Out-of-date notices carry the date their English page changed only with the full history
+    (a shallow clone gives no dates) and a checkout git trusts (the container runs as root)."""
+    checkout = step_using(workflow, "actions/checkout")
+    assert checkout["with"]["fetch-depth"] == 0
+    runs = [step.get("run", "").strip() for step in steps(workflow)]
+    trust = 'git config --global --add safe.directory "$GITHUB_WORKSPACE"'
+    assert trust in runs and runs.index(trust) < runs.index(readme_command("mkdocs build"))
