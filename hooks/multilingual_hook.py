@@ -23,9 +23,10 @@ from multilingual.files import add_language_files, is_untranslated
 from multilingual.html import add_to_page_header, has_marker, replace_marker, set_document_language
 from multilingual.pages import index_pages, safe_title
 from multilingual.status_page import status_table as render_status_table
-from multilingual.strings import require_strings
+from multilingual.strings import local_date, require_strings
 from multilingual.switcher import home_links, switcher_links
 from multilingual.templates import THEME_TEMPLATES
+from multilingual.translation_history import stale_pages_changed_on
 from multilingual.translation_status import STALE, status_table, untracked_warnings
 from multilingual.tree import scan_docs
 from multilingual.urls import alternates
@@ -77,6 +78,7 @@ class MultilingualHooks:
             assets.remove_unused(files, config)
             context.pages = index_pages(files, is_untranslated)
             context.status = status_table(context.tree, context.languages)
+            context.changed_on = stale_pages_changed_on(context.status, context.tree)
         if context.is_default:
             report_translation_status(context)
         return files
@@ -112,7 +114,7 @@ class MultilingualHooks:
         else:
             above, below = notices.translation_notices(
                 context.fragments, context.status.get((context.language.code, page.file.src_uri)), context.ui,
-                context.default, href, context.changed_on.get(page.file.src_uri))
+                context.default, href, changed_on(context, page.file.src_uri))
             html = (add_to_page_header(html, above) if above else html) + (f"\n{below}" if below else "")
         return assets.point_to_default_copies(html, page.url, context.shared_urls, context.here(page.url))
 
@@ -169,6 +171,12 @@ class MultilingualHooks:
         except KeyError:
             pass
         return server
+
+
+def changed_on(context: BuildContext, src_uri: str) -> str | None:
+    """The date the original of a page last changed, in the reader's language, if git knows it."""
+    iso_date = context.changed_on.get(src_uri)
+    return local_date(iso_date, context.language.hreflang) if iso_date else None
 
 
 def translation_status_table(config, page) -> str:

@@ -12,7 +12,7 @@ import re
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
-from page_sources import split_front_matter  # hooks/ is on sys.path (scripts/translations.py puts it there)
+from multilingual.sources import split_front_matter  # hooks/ is on sys.path (scripts/translations.py puts it there)
 
 
 class FrontMatterError(Exception):

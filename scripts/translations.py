@@ -23,14 +23,14 @@ from mkdocs.utils.yaml import get_yaml_loader
 
 # The project modules this tool uses: in one place, so a reorganisation of hooks/ changes only here.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-from docs_tree import DocsTreeError, scan_docs  # noqa: E402
-from languages import LanguageTableError, load_languages  # noqa: E402
-from page_sources import SourceError, read_page_source  # noqa: E402
-from translation_history import (  # noqa: E402
+from multilingual.tree import DocsTreeError, scan_docs  # noqa: E402
+from multilingual.languages import LanguageTableError, load_languages  # noqa: E402
+from multilingual.sources import SourceError, read_page_source  # noqa: E402
+from multilingual.translation_history import (  # noqa: E402
     HistoryError, NeverCommitted, find_source_version, is_shallow, last_changed_dates,
     lines_changed_since, unified_diff,
 )
-from translation_status import CURRENT, MISSING, source_hash, status_table  # noqa: E402
+from multilingual.translation_status import CURRENT, MISSING, STALE, UNTRACKED, source_hash, status_table  # noqa: E402
 from translation_files import FrontMatterError, new_translation_text, with_source_hash  # noqa: E402
 
 COMMAND = ".venv/bin/python scripts/translations.py"
@@ -118,9 +118,8 @@ def status_rows(project: Project, codes: list[str]) -> list[tuple[str, str, str,
     """(page, language, status, English changes, reviewed) for every page in these languages."""
     tree = scan_docs(project.root, project.languages)
     table = {key: s for key, s in status_table(tree, project.languages).items() if key[0] in codes}
-    stale = {key for key, s in table.items() if s.state not in (CURRENT, MISSING)}
-    recorded = {key: read_page_source(tree.path(*key)).meta.get("source_hash") for key in stale}
-    recorded = {key: str(value) for key, value in recorded.items() if value not in (None, "")}
+    stale = {key for key, s in table.items() if s.state == STALE}
+    recorded = {key: str(read_page_source(tree.path(*key)).meta.get("source_hash")) for key in stale}
     hashes: dict[str, set[str]] = {}
     for (code, uri), value in recorded.items():
         hashes.setdefault(uri, set()).add(value)
@@ -131,9 +130,9 @@ def status_rows(project: Project, codes: list[str]) -> list[tuple[str, str, str,
         for code in codes:
             key, s = (code, uri), table[(code, uri)]
             state, details = s.state, ""
-            if key in stale and key not in recorded:
+            if s.state == UNTRACKED:
                 state, details = NO_HASH, "unknown: no source_hash"
-            elif key in stale:
+            elif s.state == STALE:
                 state, count = OUT_OF_DATE, counts[(uri, recorded[key])]
                 details = f"{count} line{'' if count == 1 else 's'} changed" if count is not None else "unknown (see diff)"
                 details += f", last on {dates[uri]}" if dates[uri] else ""

@@ -120,3 +120,14 @@ def page(title: str, description: str = "A page.", tags: list[str] | None = None
 @pytest.fixture
 def project(tmp_path) -> Project:
     return Project(tmp_path)
+
+
+def git(cwd, *args: str, date: str = "2026-01-01") -> str:
+    """Run git as a test author, with our dates and no user or system configuration."""
+    env = {
+        **os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_AUTHOR_DATE": "2020-05-05T12:00:00+00:00",
+        "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_COMMITTER_DATE": f"{date}T12:00:00+00:00",
+    }
+    result = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True)
+    return result.stdout.strip()

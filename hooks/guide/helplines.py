@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from babel import Locale
-from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from multilingual.data_files import load_data_file
 from multilingual.errors import SiteInputError
+from multilingual.strings import local_date
 from multilingual.templates import Fragments
 
 CONTACT_KINDS = ("call", "call_or_text", "text", "sms")
@@ -97,14 +97,6 @@ def country_name(country: str, hreflang: str) -> str:
         return country
 
 
-def local_date(iso_date: str, hreflang: str) -> str:
-    """An ISO date written the way the reader's language writes dates ("21 novembre 2026")."""
-    try:
-        return format_date(date.fromisoformat(iso_date), format="long", locale=hreflang.replace("-", "_"))
-    except (ValueError, LookupError):
-        return iso_date
-
-
 def fill(text: str, **values: Markup) -> Markup:
     """An interface string, escaped, with its {placeholders} replaced by HTML."""
     filled = escape(text)
@@ -132,7 +124,7 @@ def service_row(service: Service, hreflang: str, ui) -> dict:
     return {
         "countries": ui["list_separator"].join(country_name(code, hreflang) for code in (service.country, *service.also)),
         "name": service.name,
-        "contacts": Markup("; ").join(contact_text(contact, ui) for contact in service.contacts),
+        "contacts": Markup(escape(ui["list_separator"])).join(contact_text(contact, ui) for contact in service.contacts),
         "notes": Markup(escape(ui["list_separator"])).join(notes),
         "source": service.source,
         "compared": ui["helpline_listed"].format(date=local_date(service.compared, hreflang)),

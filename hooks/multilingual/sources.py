@@ -58,7 +58,8 @@ def read_page_source(path: str | Path) -> PageSource:
     version = (stat.st_mtime_ns, stat.st_size)
     source = cached_source(path, version)
     if source is None:
-        text = decode_utf8(Path(path).read_bytes(), path)
+        # As MkDocs reads pages: a byte-order mark dropped, Windows line ends read as "\n".
+        text = decode_utf8(Path(path).read_bytes(), path).removeprefix("\ufeff").replace("\r\n", "\n")
         meta, body = split_front_matter(text, path)
         source = PageSource(path=path, meta=meta, body=body, text=text)
         _CACHE[path] = (version, source)

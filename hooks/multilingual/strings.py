@@ -7,7 +7,10 @@ to the default language with a warning, so `mkdocs build --strict` fails until i
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+
+from babel.dates import format_date
 
 from .data_files import DataFileError, load_data_file
 
@@ -68,3 +71,11 @@ def load_ui_strings(folder: str | Path, code: str, default: str) -> tuple[UiStri
     strings = UiStrings({**reference, **{k: v for k, v in own.items() if v}})
     strings.reference = str(reference_path)
     return strings, warnings
+
+
+def local_date(iso_date: str, hreflang: str) -> str:
+    """An ISO date written the way the reader's language writes dates ("21 novembre 2026")."""
+    try:
+        return format_date(date.fromisoformat(iso_date), format="long", locale=hreflang.replace("-", "_"))
+    except (ValueError, LookupError):
+        return iso_date

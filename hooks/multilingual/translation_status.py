@@ -62,3 +62,4 @@ def untracked_warnings(table: dict[tuple[str, str], PageStatus], tree) -> list[s
         "matches the English page."
         for (code, src_uri), status in sorted(table.items()) if status.state == UNTRACKED
     ]
+

@@ -19,6 +19,13 @@ def test_front_matter_and_body_are_split(tmp_path):
     assert source.body == "Body.\n"
 
 
+def test_windows_line_ends_and_a_byte_order_mark_are_read_as_mkdocs_reads_them(tmp_path):
+    file = tmp_path / "windows.md"
+    file.write_bytes("\ufeff---\r\ntitle: A\r\n---\r\n\r\nBody.\r\n".encode("utf-8"))
+    source = read_page_source(file)
+    assert source.meta == {"title": "A"} and source.body == "Body.\n"
+
+
 def test_malformed_yaml_names_file_and_line(tmp_path):
     file = tmp_path / "bad.md"
     file.write_text("---\ntitle: A\ndescription: one: two\n---\n\nBody.\n", encoding="utf-8")

@@ -23,8 +23,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 # The only project modules used; imported here, together, so a move of this module changes one place.
-from page_sources import read_page_source
-from translation_status import source_hash
+from .sources import read_page_source
+from .translation_status import STALE, PageStatus, source_hash
 
 LOG = ["log", "-z", "--root", "--raw", "--no-abbrev", "--no-show-signature", "--date=short", "--format=%x01%H %cd"]
 
@@ -253,3 +253,24 @@ def last_changed_dates(docs_root: str, default: str, src_uris: Iterable[str]) ->
         if versions and blob_id(os.path.join(folder, *uri.split("/")), len(versions[0].blob)) == versions[0].blob:
             dates[uri] = versions[0].date
     return dates
+
+
+def stale_pages_changed_on(table: dict[tuple[str, str], PageStatus], tree) -> dict[str, str | None]:
+    """When each original with an out-of-date translation last changed (git; None where unknown).
+    Computed once per version of those files in a process: the language workers forked from the
+    main build find it already here."""
+    stale = sorted({src_uri for (_, src_uri), status in table.items() if status.state == STALE})
+    if not stale:
+        return {}
+    versions = []
+    for src_uri in stale:
+        stat = os.stat(tree.path(tree.default, src_uri))
+        versions.append((src_uri, stat.st_mtime_ns, stat.st_size))
+    key = (tree.root, tree.default, tuple(versions))
+    if key not in _CHANGED_ON:
+        _CHANGED_ON[key] = last_changed_dates(tree.root, tree.default, stale)
+    return _CHANGED_ON[key]
+
+
+# A cache, not build state: keyed by the files' versions, right for any build of any process.
+_CHANGED_ON: dict[tuple, dict[str, str | None]] = {}

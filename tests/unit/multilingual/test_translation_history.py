@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 
-import translation_history as history
-from translation_history import (
+from conftest import git
+
+import multilingual.translation_history as history
+from multilingual.translation_history import (
     HistoryError, NeverCommitted, changed_lines, find_source_version, folder_versions,
     last_changed_dates, lines_changed_since, unified_diff,
 )
-from translation_status import source_hash
+from multilingual.translation_status import source_hash
 
 FRONT = "---\ntitle: A page\ndescription: A page.\ntags: []\n---\n\n"
 V1 = FRONT + "## One {#one}\n\nFirst paragraph.\n\n## Two {#two}\n\nSecond paragraph.\n"
@@ -25,17 +27,6 @@ V3 = V2.replace("Second paragraph.", "Second paragraph, longer now.") + "\n## Th
 V2_TO_V3 = 5  # one line edited, four added (blank, heading, blank, paragraph)
 OTHER = FRONT + "Another page.\n"
 DATES = ["2026-01-10", "2026-02-20", "2026-03-30"]
-
-
-def git(cwd, *args: str, date: str = "2026-01-01") -> str:
-    """Run git as a test author, with our dates and no user or system configuration."""
-    env = {
-        **os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_AUTHOR_DATE": "2020-05-05T12:00:00+00:00",
-        "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_COMMITTER_DATE": f"{date}T12:00:00+00:00",
-    }
-    result = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True)
-    return result.stdout.strip()
 
 
 def commit(folder: Path, files: dict[str, str], date: str) -> str:

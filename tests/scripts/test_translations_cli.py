@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, Project, page
-from test_translation_history import git
-from translation_status import source_hash
+from conftest import git
+from multilingual.translation_status import source_hash
 
 SCRIPT = ROOT / "scripts" / "translations.py"
 CHAPTER = page("A chapter", tags=["trust", "betrayal"], body="## Trust {#trust}\n\nSome words about trust.[^rempel-1985]\n\n"
