@@ -3,6 +3,8 @@
 - tests/fixtures/seed_8gram_hashes.txt: a hash of every run of 8 consecutive words of the seed
   articles, so tests can prove no page reuses a seed sentence without the seeds being in the repo.
 - tests/fixtures/research_numbers.txt: every phone number the research list allows.
+- tests/fixtures/research_figures.txt: every figure the list of works gives (sample sizes, percentages,
+  years, volumes), so the phone-number check can tell "227 adults" from a phone number.
 
 Run again when ../shared changes: `.venv/bin/python scripts/make_fixtures.py`.
 """
@@ -43,6 +45,10 @@ def research_numbers(markdown: str) -> set[str]:
     return {number.strip() for number in numbers}
 
 
+def research_figures(markdown: str) -> set[str]:
+    return set(re.findall(r"\d+(?:\.\d+)?", markdown))
+
+
 def main() -> int:
     seeds = sorted((SHARED / "seeds").glob("*.txt"))
     if not seeds:
@@ -53,7 +59,9 @@ def main() -> int:
     (FIXTURES / "seed_8gram_hashes.txt").write_text("\n".join(sorted(hashes)) + "\n", encoding="utf-8")
     numbers = research_numbers((SHARED / "research" / "helplines.md").read_text(encoding="utf-8"))
     (FIXTURES / "research_numbers.txt").write_text("\n".join(sorted(numbers)) + "\n", encoding="utf-8")
-    print(f"{len(hashes)} seed runs, {len(numbers)} research numbers")
+    figures = research_figures((SHARED / "research" / "sources.md").read_text(encoding="utf-8"))
+    (FIXTURES / "research_figures.txt").write_text("\n".join(sorted(figures)) + "\n", encoding="utf-8")
+    print(f"{len(hashes)} seed runs, {len(numbers)} research numbers, {len(figures)} research figures")
     return 0
 
 

@@ -12,7 +12,7 @@ from guide.reading_time import plain_text
 from topics.registry import load_topics
 
 EN = ROOT / "docs" / "en"
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = ROOT.parent / "shared"
 PAGES = sorted(p.name for p in EN.glob("*.md"))
 CHAPTERS = ["understanding-trust.md", "when-trust-breaks.md", "recovering-trust.md", "intimacy-after-betrayal.md"]
