@@ -153,7 +153,7 @@ AXE_PAGES = {
 @pytest.mark.parametrize("code", ["en", "ar", "ja", "zh", "fr"])
 @pytest.mark.parametrize("name", list(AXE_PAGES))
 def test_axe_finds_no_wcag_a_or_aa_violations(base, new_page, name, code):
-    page = new_page()
+    page = new_page(bypass_csp=True)  # axe is injected as an inline script, which the site's policy blocks
     response = page.goto(base + prefix(code) + AXE_PAGES[name])
     assert response.status == (404 if name == "404" else 200)
     # The root 404 page shows the 404 text of the language whose folder the path is in.
@@ -246,7 +246,7 @@ SEARCH_DONE = """() => {
 
 
 @pytest.mark.parametrize(("code", "word"), [
-    ("ru", "искупление"), ("de", "Wiedergutmachung"), ("ja", "償う"), ("zh", "弥补"),
+    ("ru", "заглаживание"), ("de", "Wiedergutmachung"), ("ja", "償う"), ("zh", "弥补"),
 ])
 def test_search_finds_the_chapter_in_its_own_language_only(site, base, new_page, code, word):
     # A word of this chapter in this language (Japanese: kanji and kana, which lunr.ja segments).
