@@ -63,7 +63,9 @@ def build_language(request: BuildRequest, publish: Callable[[str, str], None]) -
     from mkdocs.exceptions import MkDocsException
 
     started = time.monotonic()
-    logger = logging.getLogger("mkdocs")
+    # "mkdocs", or "properdocs" when MkDocs' maintained fork runs these hooks (its "mkdocs" logger
+    # is a child of that one).
+    logger = logging.getLogger(build.__module__.split(".")[0])
     for handler in list(logger.handlers):
         logger.removeHandler(handler)
     collect = _Collect()
