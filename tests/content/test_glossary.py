@@ -33,6 +33,13 @@ def ui_strings(code: str) -> dict[str, str]:
     return yaml.safe_load((ROOT / "data" / "ui" / f"{code}.yml").read_text(encoding="utf-8"))
 
 
+def topic_texts(code: str) -> dict[str, str]:
+    """The topic labels and descriptions of a language: shown as chips and on the topic pages."""
+    registry = yaml.safe_load((ROOT / "data" / "topics.yml").read_text(encoding="utf-8"))
+    return {f"data/topics.yml: {topic['slug']} ({code})": f"{topic[code]['label']}\n{topic[code]['description']}"
+            for topic in registry}
+
+
 def matches(patterns: list[str], text: str) -> bool:
     return any(re.search(pattern, text, re.IGNORECASE) for pattern in patterns)
 
@@ -61,6 +68,7 @@ def test_each_page_uses_the_glossary_term_wherever_english_uses_the_concept(code
 def test_no_page_or_interface_string_uses_an_avoided_word(code):
     texts = {f"docs/{code}/{name}": page_text(code, name) for name in PAGES}
     texts.update({f"data/ui/{code}.yml: {key}": value for key, value in ui_strings(code).items()})
+    texts.update(topic_texts(code))
     found = []
     for concept, entry in glossary(code)["terms"].items():
         for avoided in entry.get("avoid") or []:
