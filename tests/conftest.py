@@ -17,6 +17,8 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import get_yaml_loader
 
+pytest_plugins = ["browser_support"]  # the browser fixtures (Chromium, sites served on 127.0.0.1)
+
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH_SITE_URL = "https://example.github.io/guide/"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
