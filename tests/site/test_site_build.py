@@ -156,3 +156,14 @@ def test_no_page_loads_anything_from_a_third_party(site):
                 continue
             href = re.search(r'href="([^"]+)"', link)
             assert not (href and re.match(r"(https?:)?//", href.group(1))), (file, link)
+
+
+def test_every_page_carries_the_content_security_policy_and_no_referrer(site):
+    pages = [file for file in site.site.rglob("*.html") if "<html" in file.read_text(encoding="utf-8")[:500]]
+    assert len(pages) > 200
+    for file in pages:
+        head = file.read_text(encoding="utf-8").split("</head>", 1)[0]
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', head)
+        assert policy and "default-src 'self'" in policy.group(1) and "unsafe-inline" not in policy.group(1), file
+        assert '<meta name="referrer" content="no-referrer">' in head, file
+        assert head.index("Content-Security-Policy") < head.index("<script"), file  # before any script runs
