@@ -7,7 +7,7 @@ writes `DOCS_DIR/<code>/` for every code of `extra.languages` in mkdocs.yml:
 - `article-001.md` ... `article-NNN.md`: ~600 words in 5 sections (`## ... {#section-k}`) of
   deterministic pseudo-text in the language (CJK characters for ja and zh), with front matter
   `title`, `description` and `tags` (4 topic slugs of data/topics.yml); translations also carry
-  `source_hash` (hooks/translation_status.py, of the English file) and `reviewed: false`;
+  `source_hash` (hooks/multilingual/translation_status.py, of the English file) and `reviewed: false`;
 - `index.md` (home) and `getting-help.md` (the page our safety notice links to);
 
 and `DOCS_DIR/../nav.yml`, the nav of the corpus (`nav_entries` gives it for either project).
@@ -26,7 +26,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from translation_status import source_hash  # noqa: E402  (the site's own hash of an English page)
+from multilingual.translation_status import source_hash  # noqa: E402  (the site's own hash of an English page)
 
 WORDS_PER_ARTICLE = 600
 SECTIONS = 5

@@ -52,7 +52,9 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
 
-BASE_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+# Benchmark builds are not deploy builds (which refuse placeholder addresses such as BENCH_SITE_URL).
+BASE_ENV = {**{k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"},
+            "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
 # Runs one command in this fresh process and reports its wall time and resource use. The resource
 # use of the command's whole process tree (the command and every child it waited for, e.g. our
