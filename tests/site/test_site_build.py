@@ -40,8 +40,9 @@ def test_every_page_exists_in_every_language_with_its_lang_and_dir(site, languag
 
 def test_chinese_is_zh_hans_and_arabic_rtl(site):
     assert site.html("zh/about/").html["lang"] == "zh-Hans"
-    assert site.html("ar/")["dir"] if False else site.html("ar/").html["dir"] == "rtl"
+    assert site.html("ar/").html["dir"] == "rtl"
     assert site.html("ar/").body["dir"] == "rtl"
+    assert site.html("fr/").html["dir"] == "ltr" and site.html("zh/").html["dir"] == "ltr"
 
 
 def test_interface_is_in_the_page_language(site):
