@@ -51,11 +51,11 @@ class TopicsHooks:
                     context.default.code if page.untranslated else context.language.code, page.src_uri))
         if self.registry is None:
             return files
-        code, ui, fragments = context.language.code, context.ui, context.fragments
-        files.append(File.generated(config, topic_pages.INDEX_URI,
-                                    content=topic_pages.topics_index(fragments, self.registry, pages, code, ui)))
+        code, ui, fragments, directory_urls = context.language.code, context.ui, context.fragments, config.use_directory_urls
+        files.append(File.generated(config, topic_pages.INDEX_URI, content=topic_pages.topics_index(
+            fragments, self.registry, pages, code, ui, directory_urls)))
         for topic in self.registry.topics:
-            content = topic_pages.topic_page(fragments, topic, self.registry, pages, code, ui)
+            content = topic_pages.topic_page(fragments, topic, self.registry, pages, code, ui, directory_urls)
             files.append(File.generated(config, topic_pages.topic_uri(topic.slug), content=content))
         return files
 
@@ -66,7 +66,7 @@ class TopicsHooks:
         pages = list(context.pages.values())
         counts = {topic.slug: len(topic_pages.pages_with(pages, topic.slug)) for topic in self.registry.topics}
         topic_list = topic_pages.chips(context.fragments, list(self.registry.topics), context.language.code,
-                                       page.url, context.ui["topics_label"], counts)
+                                       page.url, context.ui["topics_label"], counts, config.use_directory_urls)
         return replace_marker(markdown, "topic-list", topic_list)
 
     @event_priority(30)  # the chips come first under the title, before notices
@@ -76,7 +76,8 @@ class TopicsHooks:
         if self.registry is None or info is None or not info.tags:
             return html
         topics = [self.registry.get(slug) for slug in info.tags]
-        row = topic_pages.chips(context.fragments, topics, context.language.code, page.url, context.ui["topics_label"])
+        row = topic_pages.chips(context.fragments, topics, context.language.code, page.url, context.ui["topics_label"],
+                                directory_urls=config.use_directory_urls)
         return add_to_page_header(html, context.fragments.render("page-topics", chips=row))
 
 

@@ -16,15 +16,19 @@ from multilingual.urls import relative_href
 from .registry import Topic, TopicRegistry
 
 INDEX_URI = "tags/index.md"
-INDEX_URL = "tags/"
 
 
 def topic_uri(slug: str) -> str:
     return f"tags/{slug}.md"
 
 
-def topic_url(slug: str) -> str:
-    return f"tags/{slug}/"
+def topic_url(slug: str, directory_urls: bool = True) -> str:
+    """The URL of a topic's page, as MkDocs gives it (`use_directory_urls`)."""
+    return f"tags/{slug}/" if directory_urls else f"tags/{slug}.html"
+
+
+def index_url(directory_urls: bool = True) -> str:
+    return "tags/" if directory_urls else "tags/index.html"
 
 
 def pages_with(pages: list[PageInfo], slug: str) -> list[PageInfo]:
@@ -44,9 +48,9 @@ def front_matter(title: str, description: str) -> str:
 
 
 def chips(fragments: Fragments, topics: list[Topic], code: str, here: str, label: str,
-          counts: dict[str, int] | None = None) -> str:
+          counts: dict[str, int] | None = None, directory_urls: bool = True) -> str:
     """A labelled list of hashtag chips linking to the topics' pages, from the page at URL `here`."""
-    items = [{"label": topic.text(code).label, "href": relative_href(here, topic_url(topic.slug)),
+    items = [{"label": topic.text(code).label, "href": relative_href(here, topic_url(topic.slug, directory_urls)),
               "count": counts.get(topic.slug) if counts else None} for topic in topics]
     return fragments.render_block("topic-chips", items=items, label=label)
 
@@ -57,18 +61,21 @@ def listing(fragments: Fragments, pages: list[PageInfo], here: str, ui) -> str:
     return fragments.render_block("topic-listing", items=items, ui=ui)
 
 
-def topics_index(fragments: Fragments, registry: TopicRegistry, pages: list[PageInfo], code: str, ui) -> str:
+def topics_index(fragments: Fragments, registry: TopicRegistry, pages: list[PageInfo], code: str, ui,
+                 directory_urls: bool = True) -> str:
     """The topics index: every topic with its description and how many pages carry it."""
+    here = index_url(directory_urls)
     topics = [{"label": topic.text(code).label, "description": topic.text(code).description,
-               "href": relative_href(INDEX_URL, topic_url(topic.slug)), "count": len(pages_with(pages, topic.slug))}
+               "href": relative_href(here, topic_url(topic.slug, directory_urls)), "count": len(pages_with(pages, topic.slug))}
               for topic in registry.topics]
     body = fragments.render_block("topics-index", topics=topics, ui=ui)
     return front_matter(ui["topics_title"], ui["topics_description"]) + body + "\n"
 
 
-def topic_page(fragments: Fragments, topic: Topic, registry: TopicRegistry, pages: list[PageInfo], code: str, ui) -> str:
+def topic_page(fragments: Fragments, topic: Topic, registry: TopicRegistry, pages: list[PageInfo], code: str, ui,
+               directory_urls: bool = True) -> str:
     """One topic's page: its description, the pages that carry it and the related topics."""
-    here = topic_url(topic.slug)
+    here = topic_url(topic.slug, directory_urls)
     text = topic.text(code)
     related = related_topics(pages, topic.slug, registry)
     carrying = pages_with(pages, topic.slug)
@@ -77,7 +84,8 @@ def topic_page(fragments: Fragments, topic: Topic, registry: TopicRegistry, page
         f'## {escape(ui["topic_pages_heading"])} {{#pages}}',
         listing(fragments, carrying, here, ui) if carrying else fragments.render_block("topic-empty", text=ui["topic_no_pages"]),
         f'## {escape(ui["topic_related_heading"])} {{#related}}',
-        chips(fragments, [t for t, _ in related], code, here, ui["topic_related_heading"], {t.slug: n for t, n in related})
+        chips(fragments, [t for t, _ in related], code, here, ui["topic_related_heading"], {t.slug: n for t, n in related},
+              directory_urls)
         if related else fragments.render_block("topic-empty", text=ui["topic_no_related"]),
     ]
     return front_matter(f"#{text.label}", text.description) + "\n\n".join(parts) + "\n"
