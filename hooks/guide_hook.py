@@ -14,7 +14,7 @@ from guide.helplines import Helplines, load_helplines, render_help
 from guide.options import GuideOptions, GuideOptionsError, placeholder_addresses, read_options
 from guide.safety import help_href, needs_safety_notice, safety_notice
 from multilingual.context import BUILD_LANGUAGE_KEY, CONTEXT_KEY
-from multilingual.errors import reported_to_mkdocs
+from multilingual.errors import event_handlers
 from multilingual.html import add_to_page_header, has_marker, replace_marker
 from multilingual.sources import read_page_source
 from multilingual.strings import require_strings
@@ -44,27 +44,25 @@ class GuideHooks:
 
     def on_config(self, config):
         context = config.extra[CONTEXT_KEY]
-        with reported_to_mkdocs():
-            self.options = options = read_options(config.extra)
-            if not config.extra.get(BUILD_LANGUAGE_KEY):
-                deploy_check(config, options, os.environ)
-            self.helplines = load_helplines(context.project_path(options.helplines)) if options.helplines else None
-            require_strings(context.ui, ("reading_time",), "the guide's reading time")
-            if options.safety_topics:
-                require_strings(context.ui, SAFETY_KEYS, "the safety notice (extra.safety_topics)")
-            if self.helplines:
-                require_strings(context.ui, HELPLINE_KEYS, "the helplines (extra.helplines)")
-            if options.quick_exit_url:
-                require_strings(context.ui, ("quick_exit_label", "quick_exit_hint"), "the quick exit (extra.quick_exit_url)")
+        self.options = options = read_options(config.extra)
+        if not config.extra.get(BUILD_LANGUAGE_KEY):
+            deploy_check(config, options, os.environ)
+        self.helplines = load_helplines(context.project_path(options.helplines)) if options.helplines else None
+        require_strings(context.ui, ("reading_time",), "the guide's reading time")
+        if options.safety_topics:
+            require_strings(context.ui, SAFETY_KEYS, "the safety notice (extra.safety_topics)")
+        if self.helplines:
+            require_strings(context.ui, HELPLINE_KEYS, "the helplines (extra.helplines)")
+        if options.quick_exit_url:
+            require_strings(context.ui, ("quick_exit_label", "quick_exit_hint"), "the quick exit (extra.quick_exit_url)")
         return config
 
     @event_priority(90)  # after the multilingual hook indexed the pages, before the topic pages list them
     def on_files(self, files, config):
         context = config.extra[CONTEXT_KEY]
         numbers = chapter_numbers(config.nav) if self.options.number_chapters else {}
-        with reported_to_mkdocs():
-            context.pages = as_chapters(context.pages, numbers, context.language.code, context.default.code,
-                                        lambda page: read_page_source(source_path(context, page)).body)
+        context.pages = as_chapters(context.pages, numbers, context.language.code, context.default.code,
+                                    lambda page: read_page_source(source_path(context, page)).body)
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
@@ -77,8 +75,7 @@ class GuideHooks:
         }
         for name, render in blocks.items():
             if has_marker(markdown, name):
-                with reported_to_mkdocs():
-                    markdown = replace_marker(markdown, name, render())
+                markdown = replace_marker(markdown, name, render())
         # `[...](contact:)`: the configured contact address, or plain text if the site has none.
         if self.options.contact_url:
             return markdown.replace("](contact:)", f"]({self.options.contact_url})")
@@ -102,8 +99,6 @@ def source_path(context, page) -> str:
     return context.tree.path(context.default.code if page.untranslated else context.language.code, page.src_uri)
 
 
+# MkDocs calls a hook file's on_* functions: here, the methods of one object.
 hooks = GuideHooks()
-on_config = hooks.on_config
-on_files = hooks.on_files
-on_page_markdown = hooks.on_page_markdown
-on_page_content = hooks.on_page_content
+globals().update(event_handlers(hooks))

@@ -18,7 +18,7 @@ from builds import serve
 from builds.session import Plan, Session
 from multilingual import assets, lunr, notices, sitemap
 from multilingual.context import CONTEXT_KEY, BuildContext, configure
-from multilingual.errors import reported_to_mkdocs
+from multilingual.errors import event_handlers
 from multilingual.files import add_language_files, is_untranslated
 from multilingual.html import add_to_page_header, has_marker, replace_marker, set_document_language
 from multilingual.pages import index_pages, safe_title
@@ -55,9 +55,8 @@ class MultilingualHooks:
     @event_priority(100)  # before Material's search plugin reads the theme language
     def on_config(self, config):
         self.plan = self.session.plan_for(config)
-        with reported_to_mkdocs():
-            context, warnings = configure(config)
-            require_strings(context.ui, UI_KEYS, "the multilingual engine")
+        context, warnings = configure(config)
+        require_strings(context.ui, UI_KEYS, "the multilingual engine")
         lunr.configure_search(config, context.language)
         for warning in warnings:
             log.warning(warning)
@@ -71,14 +70,13 @@ class MultilingualHooks:
     def on_files(self, files, config):
         self.plan.after_clean(config)
         context = context_of(config)
-        with reported_to_mkdocs():
-            context.tree = scan_docs(context.docs_root, context.languages)
-            if not context.is_default:
-                context.shared_urls = add_language_files(files, config, context)
-            assets.remove_unused(files, config)
-            context.pages = index_pages(files, is_untranslated)
-            context.status = status_table(context.tree, context.languages)
-            context.changed_on = stale_pages_changed_on(context.status, context.tree)
+        context.tree = scan_docs(context.docs_root, context.languages)
+        if not context.is_default:
+            context.shared_urls = add_language_files(files, config, context)
+        assets.remove_unused(files, config)
+        context.pages = index_pages(files, is_untranslated)
+        context.status = status_table(context.tree, context.languages)
+        context.changed_on = stale_pages_changed_on(context.status, context.tree)
         if context.is_default:
             report_translation_status(context)
         return files
@@ -195,20 +193,6 @@ def report_translation_status(context: BuildContext) -> None:
         log.warning(warning)
 
 
+# MkDocs calls a hook file's on_* functions: here, the methods of one object.
 hooks = MultilingualHooks()
-on_startup = hooks.on_startup
-on_config = hooks.on_config
-on_pre_build = hooks.on_pre_build
-on_files = hooks.on_files
-on_nav = hooks.on_nav
-on_page_markdown = hooks.on_page_markdown
-on_page_content = hooks.on_page_content
-on_page_context = hooks.on_page_context
-on_env = hooks.on_env
-on_template_context = hooks.on_template_context
-on_post_page = hooks.on_post_page
-on_post_template = hooks.on_post_template
-on_post_build = hooks.on_post_build
-on_build_error = hooks.on_build_error
-on_shutdown = hooks.on_shutdown
-on_serve = hooks.on_serve
+globals().update(event_handlers(hooks))

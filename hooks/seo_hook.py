@@ -9,7 +9,7 @@ from mkdocs.plugins import event_priority
 
 from guide.options import GuideOptions, read_options
 from multilingual.context import CONTEXT_KEY
-from multilingual.errors import reported_to_mkdocs
+from multilingual.errors import event_handlers
 from multilingual.html import script_json
 from multilingual.sources import read_page_source
 from seo import csp, metadata
@@ -28,8 +28,7 @@ class SeoHooks:
         self.is_serve = command == "serve"
 
     def on_config(self, config):
-        with reported_to_mkdocs():
-            self.options = read_options(config.extra)
+        self.options = read_options(config.extra)
         self.references, self.citations = {}, {}
         return config
 
@@ -37,8 +36,7 @@ class SeoHooks:
         context = config.extra[CONTEXT_KEY]
         sources_page = self.options.sources_page
         if sources_page and context.tree.has(context.default.code, sources_page):
-            with reported_to_mkdocs():
-                body = read_page_source(context.tree.path(context.default.code, sources_page)).body
+            body = read_page_source(context.tree.path(context.default.code, sources_page)).body
             self.references = metadata.source_references(body)
         return files
 
@@ -104,12 +102,6 @@ def allow_language_404s(site_dir: str, codes: list[str]) -> None:
         file.write(csp.with_policy(html, scripts))
 
 
+# MkDocs calls a hook file's on_* functions: here, the methods of one object.
 hooks = SeoHooks()
-on_startup = hooks.on_startup
-on_config = hooks.on_config
-on_files = hooks.on_files
-on_page_markdown = hooks.on_page_markdown
-on_page_context = hooks.on_page_context
-on_post_page = hooks.on_post_page
-on_post_template = hooks.on_post_template
-on_post_build = hooks.on_post_build
+globals().update(event_handlers(hooks))

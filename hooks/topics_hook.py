@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from multilingual.context import CONTEXT_KEY
-from multilingual.errors import reported_to_mkdocs
+from multilingual.errors import event_handlers
 from multilingual.html import add_to_page_header, has_marker, replace_marker
 from multilingual.strings import require_strings
 from topics import pages as topic_pages
@@ -33,9 +33,8 @@ class TopicsHooks:
         self.registry = None
         if not os.path.isfile(path):
             return config
-        with reported_to_mkdocs():
-            self.registry, warnings = load_topics(path, [language.code for language in context.languages])
-            require_strings(context.ui, UI_KEYS, "the topic pages")
+        self.registry, warnings = load_topics(path, [language.code for language in context.languages])
+        require_strings(context.ui, UI_KEYS, "the topic pages")
         for warning in warnings:
             if f"in '{context.language.code}'" in warning:
                 log.warning(warning)
@@ -45,10 +44,9 @@ class TopicsHooks:
     def on_files(self, files, config):
         context = config.extra[CONTEXT_KEY]
         pages = list(context.pages.values())
-        with reported_to_mkdocs():
-            for page in pages:
-                check_page_topics(page.tags, self.registry, context.tree.path(
-                    context.default.code if page.untranslated else context.language.code, page.src_uri))
+        for page in pages:
+            check_page_topics(page.tags, self.registry, context.tree.path(
+                context.default.code if page.untranslated else context.language.code, page.src_uri))
         if self.registry is None:
             return files
         code, ui, fragments, directory_urls = context.language.code, context.ui, context.fragments, config.use_directory_urls
@@ -81,8 +79,6 @@ class TopicsHooks:
         return add_to_page_header(html, context.fragments.render("page-topics", chips=row))
 
 
+# MkDocs calls a hook file's on_* functions: here, the methods of one object.
 hooks = TopicsHooks()
-on_config = hooks.on_config
-on_files = hooks.on_files
-on_page_markdown = hooks.on_page_markdown
-on_page_content = hooks.on_page_content
+globals().update(event_handlers(hooks))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from contextlib import contextmanager
 
 from mkdocs.exceptions import PluginError
@@ -19,3 +20,21 @@ def reported_to_mkdocs():
         yield
     except SiteInputError as error:
         raise PluginError(str(error)) from None
+
+
+def reporting(method):
+    """A hook handler that reports bad input the way `reported_to_mkdocs` does (keeping the
+    method's `mkdocs_priority`)."""
+
+    @functools.wraps(method)
+    def handler(*args, **kwargs):
+        with reported_to_mkdocs():
+            return method(*args, **kwargs)
+
+    return handler
+
+
+def event_handlers(hooks: object) -> dict[str, object]:
+    """The `on_*` methods of a hook object, as the module-level functions MkDocs looks for in a
+    hook file (`globals().update(event_handlers(...))`), each reporting bad input cleanly."""
+    return {name: reporting(getattr(hooks, name)) for name in dir(hooks) if name.startswith("on_")}

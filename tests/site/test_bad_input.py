@@ -239,3 +239,8 @@ def test_an_untracked_translation_warns_but_tells_readers_nothing(project):
     html = lenient.html("fr/chapter/")
     assert html.select('[data-notice="stale"]') == [] and html.select('[data-notice="fallback"]') == []
     assert project.build("--strict").returncode != 0
+
+
+def test_a_missing_fragment_template_says_where_it_is_looked_for(project):
+    (project.path / "overrides" / "fragments" / "safety-notice.html").unlink()
+    assert_fails_cleanly(project.build(), r"fragments/safety-notice\.html is in none of the theme folders .*overrides")
