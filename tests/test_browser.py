@@ -1,37 +1,26 @@
 """The built site in a real browser: Debian's Chromium driven by Playwright.
 
 The session's site (built once, for a project site at /guide/) is served on 127.0.0.1 under /guide/,
-as GitHub Pages serves it, and read as a reader would: accessibility (axe-core, WCAG 2.0-2.2 A and
-AA), the language switcher by mouse and keyboard, right-to-left layout, search in each language's own
-index, a phone's viewport, quick exit and print. Every request of every page these tests load is
-recorded; none may leave 127.0.0.1.
+as GitHub Pages serves it (conftest.py: `base`, `browser`, `new_page`), and read as a reader would:
+accessibility (axe-core, WCAG 2.0-2.2 A and AA), the language switcher by mouse and keyboard,
+right-to-left layout, search in each language's own index (more in test_search_browser.py), a phone's
+viewport, quick exit and print. Every request of every page these tests load is recorded; none may
+leave 127.0.0.1.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import axe_playwright_python
 import pytest
-from playwright.sync_api import sync_playwright
 
-from conftest import ROOT, Project, load_config_data
+from conftest import PREFIX, ROOT, Project, leaves_loopback, load_config_data, serve
 from languages import find_language, load_languages
 
 LANGUAGES = load_languages(load_config_data()["extra"]["languages"])
-PREFIX = "/guide/"  # the site's path, as in conftest's SUBPATH_SITE_URL
 CHAPTER = "recovering-trust/"
-CHROMIUM = "/usr/bin/chromium"  # Debian's package (scripts/test.sh installs it); no browser downloads
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu",
-    "--disable-quic", "--no-first-run", "--disable-sync",
-]
-DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 AXE_SCRIPT = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -44,98 +33,6 @@ def prefix(code: str) -> str:
 
 def hreflang(code: str) -> str:
     return find_language(LANGUAGES, code).hreflang
-
-
-# --- serving the site -----------------------------------------------------------------------------
-
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """A built site under /guide/, as GitHub Pages serves a project site: a folder without its
-    trailing slash redirects, and a missing path gets the root 404.html with status 404."""
-
-    def log_message(self, format, *args):  # keep pytest's output quiet
-        pass
-
-    def translate_path(self, path: str) -> str:
-        url_path = urlsplit(path).path
-        if not url_path.startswith(PREFIX):
-            return str(Path(self.directory) / "\0missing")
-        return super().translate_path("/" + url_path[len(PREFIX):])
-
-    def send_head(self):
-        file = Path(self.translate_path(self.path))
-        if file.is_file() or (file.is_dir() and (file / "index.html").is_file()):
-            return super().send_head()
-        body = (Path(self.directory) / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-        return None
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass  # the browser closing a connection early (a broken pipe) is no error of the site
-
-
-@contextmanager
-def serve(root: Path):
-    """Serve `root` on a free port of 127.0.0.1; yields the site's base URL (ending in /guide/)."""
-    server = QuietServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}{PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="session")
-def base(site) -> str:
-    """The session's site, served under /guide/."""
-    with serve(site.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def leaves_loopback(url: str) -> bool:
-    parts = urlsplit(url)
-    if parts.scheme in ("data", "blob", "about"):
-        return False
-    return parts.hostname != "127.0.0.1"
-
-
-@pytest.fixture
-def new_page(browser):
-    """Make pages, each in a fresh browser context. Every request of each (its own, its workers')
-    is recorded, and at the end of the test none may have gone to a host other than 127.0.0.1."""
-    contexts, requests = [], []
-
-    def make(**options):
-        context = browser.new_context(**{"viewport": DESKTOP, **options})
-        context.set_default_timeout(20_000)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("request", lambda request: requests.append(request.url))
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-    outside = [url for url in requests if leaves_loopback(url)]
-    assert not outside, f"requests that left 127.0.0.1: {outside}"
 
 
 def document_language(page) -> str:
@@ -232,7 +129,7 @@ def test_arabic_lays_out_right_to_left_with_the_nav_on_the_right(base, new_page,
 
 # --- search -----------------------------------------------------------------------------------------
 
-SEARCH_READY = """() => {
+SEARCH_READY = """() => {  // the search box is set up (it fetches nothing until used)
     const config = JSON.parse(document.getElementById("__config").textContent);
     return document.querySelector(".md-search-result__meta").textContent.trim()
         === config.translations["search.result.placeholder"];
@@ -249,16 +146,15 @@ SEARCH_DONE = """() => {
     ("ru", "искупление"), ("de", "Wiedergutmachung"), ("ja", "償う"), ("zh", "弥补"),
 ])
 def test_search_finds_the_chapter_in_its_own_language_only(site, base, new_page, code, word):
-    # A word of this chapter in this language (Japanese: kanji and kana, which lunr.ja segments).
+    # A word of this chapter in this language (Japanese: kanji and kana, which Pagefind segments).
     assert word in site.html(f"{code}/{CHAPTER}").select_one(".md-content").get_text()
     page = new_page()
     page.goto(base + f"{code}/{CHAPTER}")
     assert page.locator(".md-search[role=dialog]").get_attribute("aria-label")  # the dialog has a name
     search = page.locator("input.md-search__input")
     search.click()
-    page.wait_for_function(SEARCH_READY)  # the worker has loaded this language's index
+    page.wait_for_function(SEARCH_READY)
     search.fill(word)
-    search.press("End")  # Material searches on keyup
     page.wait_for_function(SEARCH_DONE)
     paths = [urlsplit(href).path for href in page.locator(".md-search-result__list a").evaluate_all(
         "links => links.map(link => link.href)")]
@@ -267,16 +163,19 @@ def test_search_finds_the_chapter_in_its_own_language_only(site, base, new_page,
 
 
 def test_requests_are_recorded_and_stay_on_loopback(base, new_page):
-    """The request log sees a page's assets and its search worker's (the fixture checks hosts)."""
+    """The request log sees a page's assets and its search's, those of Pagefind's worker included
+    (the fixture checks hosts)."""
     page = new_page()
     log = []
     page.on("request", lambda request: log.append(request.url))
     page.goto(base + f"ja/{CHAPTER}")
-    page.locator("input.md-search__input").click()
-    page.wait_for_function(SEARCH_READY)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill("償う")
+    page.wait_for_function(SEARCH_DONE)
     paths = [urlsplit(url).path for url in log]
-    assert PREFIX + "ja/search/search_index.json" in paths
-    assert any(path.startswith(PREFIX + "ja/assets/javascripts/lunr/") for path in paths), paths
+    assert PREFIX + "pagefind/ja/pagefind.js" in paths and PREFIX + "pagefind/ja/pagefind-worker.js" in paths
+    assert any(path.startswith(PREFIX + "pagefind/ja/index/") for path in paths), paths  # fetched by the worker
     assert not [url for url in log if leaves_loopback(url)]
 
 
