@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 
 from builds import serve
 from builds.session import Plan, Session
-from multilingual import assets, lunr, notices, sitemap
+from multilingual import assets, notices, sitemap
 from multilingual.context import CONTEXT_KEY, BuildContext, configure
 from multilingual.errors import event_handlers
 from multilingual.files import add_language_files, is_untranslated
@@ -49,15 +49,12 @@ class MultilingualHooks:
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.session.command, self.session.dirty = command, dirty
-        if command == "serve":  # every rebuild forks the workers anew from this process
-            lunr.preload_jieba()
 
-    @event_priority(100)  # before Material's search plugin reads the theme language
+    @event_priority(100)  # first: every other hook reads the build's context
     def on_config(self, config):
         self.plan = self.session.plan_for(config)
         context, warnings = configure(config)
         require_strings(context.ui, UI_KEYS, "the multilingual engine")
-        lunr.configure_search(config, context.language)
         for warning in warnings:
             log.warning(warning)
         config.site_name = context.ui.get("site_name") or config.site_name

@@ -138,3 +138,8 @@ def new_page(browser):
 
 def document_language(page) -> str:
     return page.evaluate("document.documentElement.lang")
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and \
+        a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]

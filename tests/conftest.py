@@ -1,10 +1,13 @@
-"""Shared fixtures: the real site built once per session, and small throwaway projects for bad input.
+"""Shared fixtures: the real site built once per session, small throwaway projects for bad input, and
+(tests/browser_support.py) the site served under /guide/ to Debian's Chromium.
 
 Builds run `mkdocs build` in a subprocess, exactly as a maintainer would, into temp dirs.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -70,6 +73,21 @@ def site(tmp_path_factory) -> Build:
     build = run_build(ROOT, tmp_path_factory.mktemp("real") / "site", "--strict")
     assert build.returncode == 0, build.output
     return build
+
+
+def indexed_pages(site: Path, code: str) -> list[dict]:
+    """The pages in a language's search index (Pagefind's fragments: url, content, meta, filters)."""
+    pages = []
+    for fragment in sorted((site / "pagefind" / code / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), fragment
+        pages.append(json.loads(data[len(b"pagefind_dcd"):]))
+    return pages
+
+
+def index_languages(site: Path, code: str) -> dict:
+    """The languages of a language's search index, as Pagefind names them: {"fr": {"page_count": ...}}."""
+    return json.loads((site / "pagefind" / code / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
 
 
 def load_config_data() -> dict:

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File
 from .urls import relative_href
 
 LUNR_DIR = "assets/javascripts/lunr/"
+SEARCH_WORKER = "assets/javascripts/workers/search."  # Material's lunr search worker
 
 
 def lunr_scripts(languages: list[str]) -> set[str]:
@@ -48,6 +49,8 @@ def is_unused(src_uri: str, search_languages: list[str] | None) -> bool:
         return True
     if src_uri.startswith(LUNR_DIR):
         return search_languages is None or src_uri not in lunr_scripts(search_languages)
+    if src_uri.startswith(SEARCH_WORKER):
+        return search_languages is None
     return False
 
 

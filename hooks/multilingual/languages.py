@@ -7,12 +7,12 @@ The table is declared once, in `mkdocs.yml` under `extra.languages`; `load_langu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .errors import SiteInputError
 
 REQUIRED_KEYS = ("code", "label", "name", "material", "hreflang", "direction")
-OPTIONAL_KEYS = ("search", "og_locale")
+OPTIONAL_KEYS = ("og_locale",)
 CODE_PATTERN = re.compile(r"^[a-z]{2,3}$")
 
 
@@ -30,7 +30,6 @@ class Language:
     material: str  # Material's theme.language, e.g. "zh"
     hreflang: str  # BCP 47 tag for <html lang> and hreflang, e.g. "zh-Hans"
     direction: str  # "ltr" or "rtl"
-    search: tuple[str, ...] = field(default=())  # lunr languages; empty: Material's default
     og_locale: str = ""  # Open Graph locale such as `pt_BR`; see `default_og_locale`
 
 
@@ -85,7 +84,6 @@ def load_languages(entries: object, known_material_languages: set[str] | None = 
             )
         if entry["direction"] not in ("ltr", "rtl"):
             raise LanguageTableError(f"{where}, entry {position} ({code}): direction must be ltr or rtl.")
-        search = entry.get("search") or ()
         languages.append(
             Language(
                 code=code,
@@ -94,7 +92,6 @@ def load_languages(entries: object, known_material_languages: set[str] | None = 
                 material=str(entry["material"]),
                 hreflang=str(entry["hreflang"]),
                 direction=str(entry["direction"]),
-                search=tuple(search) if isinstance(search, (list, tuple)) else (str(search),),
                 og_locale=str(entry.get("og_locale") or default_og_locale(str(entry["hreflang"]))),
             )
         )

@@ -1,10 +1,11 @@
 """The built site in a real browser: Debian's Chromium driven by Playwright.
 
 The session's site (built once, for a project site at /guide/) is served on 127.0.0.1 under /guide/,
-as GitHub Pages serves it, and read as a reader would: accessibility (axe-core, WCAG 2.0-2.2 A and
-AA), the language switcher by mouse and keyboard, right-to-left layout, search in each language's own
-index, a phone's viewport, quick exit and print. Every request of every page these tests load is
-recorded; none may leave 127.0.0.1.
+as GitHub Pages serves it (conftest.py: `base`, `browser`, `new_page`), and read as a reader would:
+accessibility (axe-core, WCAG 2.0-2.2 A and AA), the language switcher by mouse and keyboard,
+right-to-left layout, search in each language's own index (more in test_search_browser.py), a phone's
+viewport, quick exit and print. Every request of every page these tests load is recorded; none may
+leave 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 
 from browser_support import (
     AXE_SCRIPT, ARTIFACTS, CHAPTER, LANGUAGES, PHONE, PREFIX, WCAG_TAGS, document_language, hreflang,
-    leaves_loopback, prefix, serve,
+    leaves_loopback, overlap, prefix, serve,
 )
 from conftest import Project
 
@@ -111,7 +112,7 @@ def test_arabic_lays_out_right_to_left_with_the_nav_on_the_right(base, new_page,
 
 # --- search -----------------------------------------------------------------------------------------
 
-SEARCH_READY = """() => {
+SEARCH_READY = """() => {  // the search box is set up (it fetches nothing until used)
     const config = JSON.parse(document.getElementById("__config").textContent);
     return document.querySelector(".md-search-result__meta").textContent.trim()
         === config.translations["search.result.placeholder"];
@@ -128,16 +129,15 @@ SEARCH_DONE = """() => {
     ("ru", "заглаживание"), ("de", "Wiedergutmachung"), ("ja", "償う"), ("zh", "弥补"),
 ])
 def test_search_finds_the_chapter_in_its_own_language_only(site, base, new_page, code, word):
-    # A word of this chapter in this language (Japanese: kanji and kana, which lunr.ja segments).
+    # A word of this chapter in this language (Japanese: kanji and kana, which Pagefind segments).
     assert word in site.html(f"{code}/{CHAPTER}").select_one(".md-content").get_text()
     page = new_page()
     page.goto(base + f"{code}/{CHAPTER}")
     assert page.locator(".md-search[role=dialog]").get_attribute("aria-label")  # the dialog has a name
     search = page.locator("input.md-search__input")
     search.click()
-    page.wait_for_function(SEARCH_READY)  # the worker has loaded this language's index
+    page.wait_for_function(SEARCH_READY)
     search.fill(word)
-    search.press("End")  # Material searches on keyup
     page.wait_for_function(SEARCH_DONE)
     paths = [urlsplit(href).path for href in page.locator(".md-search-result__list a").evaluate_all(
         "links => links.map(link => link.href)")]
@@ -146,25 +146,23 @@ def test_search_finds_the_chapter_in_its_own_language_only(site, base, new_page,
 
 
 def test_requests_are_recorded_and_stay_on_loopback(base, new_page):
-    """The request log sees a page's assets and its search worker's (the fixture checks hosts)."""
+    """The request log sees a page's assets and its search's, those of Pagefind's worker included
+    (the fixture checks hosts)."""
     page = new_page()
     log = []
     page.on("request", lambda request: log.append(request.url))
     page.goto(base + f"ja/{CHAPTER}")
-    page.locator("input.md-search__input").click()
-    page.wait_for_function(SEARCH_READY)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill("償う")
+    page.wait_for_function(SEARCH_DONE)
     paths = [urlsplit(url).path for url in log]
-    assert PREFIX + "ja/search/search_index.json" in paths
-    assert any(path.startswith(PREFIX + "ja/assets/javascripts/lunr/") for path in paths), paths
+    assert PREFIX + "pagefind/ja/pagefind.js" in paths and PREFIX + "pagefind/ja/pagefind-worker.js" in paths
+    assert any(path.startswith(PREFIX + "pagefind/ja/index/") for path in paths), paths  # fetched by the worker
     assert not [url for url in log if leaves_loopback(url)]
 
 
 # --- phone ------------------------------------------------------------------------------------------
-
-def overlap(a: dict, b: dict) -> bool:
-    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and \
-        a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
-
 
 @pytest.mark.parametrize("code", ["en", "ar"])
 def test_phone_viewport_has_no_horizontal_scroll(base, new_page, code):

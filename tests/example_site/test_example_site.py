@@ -141,3 +141,17 @@ def test_each_language_has_its_404(example, code):
     assert page.find("h1").get_text(strip=True) == {"en": "Page not found", "nl": "Pagina niet gevonden", "he": "הדף לא נמצא"}[code]
     script = next((s.string for s in example.html("404.html").find_all("script") if s.string and "404.html" in s.string), "")
     assert json.loads(re.search(r"var site = (\{.*?\});", script).group(1)) == {"root": "/first-aid/", "codes": ["nl", "he"]}
+
+
+def test_each_language_has_its_own_search_index_without_untranslated_pages(example):
+    from conftest import index_languages, indexed_pages
+
+    for code in CODES:
+        assert index_languages(example.site, code).keys() == {code}
+        urls = {page["url"] for page in indexed_pages(example.site, code)}
+        assert f"/{prefix(code)}bleeding/" in urls  # (Pagefind's URLs are relative to the site folder)
+        others = [f"/{other}/" for other in ("nl", "he") if other != code]
+        assert all(url.startswith(f"/{prefix(code)}") and not url.startswith(tuple(others)) for url in urls)
+    assert "/nl/burns/" not in {page["url"] for page in indexed_pages(example.site, "nl")}  # its text is English
+    [bleeding] = [page for page in indexed_pages(example.site, "he") if page["url"] == "/he/bleeding/"]
+    assert bleeding["filters"] == {"topic": ["דימום"]} and "לחצו" in bleeding["content"]

@@ -1,5 +1,6 @@
-"""The real site, built once: every language in its place, switcher, alternates, sitemaps, search, 404."""
+"""The real site, built once: every language in its place, switcher, alternates, sitemaps, search index, 404."""
 
+import gzip
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -7,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import SUBPATH_SITE_URL, load_config_data
+from conftest import SUBPATH_SITE_URL, index_languages, indexed_pages, load_config_data
 from multilingual.languages import load_languages
 
 LANGUAGES = load_languages(load_config_data()["extra"]["languages"])
@@ -90,30 +91,54 @@ def test_root_sitemap_covers_every_language_with_alternates(site):
     assert all(u.find("s:loc", ns).text.startswith(SUBPATH_SITE_URL + "fr/") for u in fr.findall("s:url", ns))
 
 
-def search_index(site, code):
-    return json.loads((site.site / prefix(code) / "search" / "search_index.json").read_text(encoding="utf-8"))
-
-
 def test_each_language_has_its_own_search_index(site):
+    """Pagefind bundle per language (pagefind/<code>/), made of that language's own pages only."""
     for language in LANGUAGES:
-        index = search_index(site, language.code)
-        titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+        assert index_languages(site.site, language.code).keys() == {language.hreflang.lower()}
+        indexed = {p["url"]: p for p in indexed_pages(site.site, language.code)}
+        folder = site.site / prefix(language.code)
+        marked = {
+            "/" + str(file.parent.relative_to(site.site)).removeprefix(".") + "/"
+            for file in folder.rglob("index.html")
+            if (language.code != "en" or file.relative_to(site.site).parts[0] not in CODES)
+            and "data-pagefind-body" in file.read_text(encoding="utf-8")
+        }
+        assert set(indexed) == {url.replace("//", "/") for url in marked}
+        chapter = indexed["/" + prefix(language.code) + "recovering-trust/"]
         page_title = site.html(prefix(language.code) + "recovering-trust/").find("h1").get_text(strip=True)
-        assert page_title.replace("¶", "") in {t.replace("\u200b", "") for t in titles}
-        # no other language's title of that page in this index
-        for other in LANGUAGES:
-            if other != language:
-                other_title = site.html(prefix(other.code) + "recovering-trust/").find("h1").get_text(strip=True)
-                if other_title != page_title:
-                    assert other_title not in titles
-    assert search_index(site, "ja")["config"]["lang"] == ["ja"]
-    assert search_index(site, "de")["config"]["lang"] == ["de"]
-    assert search_index(site, "ar")["config"]["lang"] == ["ar"]
+        assert chapter["meta"]["title"] == page_title.replace("¶", "")
+        # the chapter's topics, as labels in the language (the search's topic filter)
+        chips = [a.get_text(strip=True).removeprefix("#") for a in
+                 site.html(prefix(language.code) + "recovering-trust/").select(".page-topics a.topic-chip")]
+        assert chapter["filters"] == {"topic": chips} and chips
+    assert not (site.site / "search").exists() and not (site.site / "fr" / "search").exists()  # no lunr index
 
 
-def test_chinese_search_index_is_segmented_by_jieba(site):
-    text = " ".join(doc["text"] for doc in search_index(site, "zh")["docs"])
-    assert "\u200b" in text  # jieba's word boundaries
+def test_untranslated_and_404_pages_are_not_marked_for_the_index(site):
+    for file in site.site.rglob("*.html"):
+        text = file.read_text(encoding="utf-8")
+        if 'class="untranslated"' in text or file.name == "404.html":
+            assert "data-pagefind-body" not in text, file
+
+
+def index_has_word(site, code: str, word: str) -> bool:
+    """Whether a word is an entry of its own in a language's Pagefind index (a CBOR text string)."""
+    encoded = word.encode("utf-8")
+    assert len(encoded) < 24  # one-byte CBOR header: major type 3, length
+    chunks = (site.site / "pagefind" / code / "index").glob("*.pf_index")
+    return any(bytes([0x60 + len(encoded)]) + encoded in gzip.decompress(chunk.read_bytes()) for chunk in chunks)
+
+
+def test_chinese_and_japanese_indexes_are_segmented_into_words(site):
+    # Neither language spaces its words: Pagefind's extended release segments them at indexing.
+    assert index_has_word(site, "zh", "信任") and index_has_word(site, "ja", "信頼")
+    assert not index_has_word(site, "zh", "信任是")  # a run of characters, not a word
+
+
+def test_pages_load_no_lunr_search(site):
+    html = (site.site / "fr" / "recovering-trust" / "index.html").read_text(encoding="utf-8")
+    assert "lunr" not in html and 'name="search"' not in html  # Material's bundle fetches an index for that form
+    assert not list(site.site.rglob("search_index.json")) and not list(site.site.rglob("lunr*"))
 
 
 def test_each_language_has_its_own_404(site):

@@ -1,6 +1,6 @@
 """Which theme files a language build leaves out (hooks/theme_assets.py)."""
 
-from multilingual.assets import LUNR_DIR, is_unused, lunr_scripts
+from multilingual.assets import LUNR_DIR, SEARCH_WORKER, is_unused, lunr_scripts
 
 
 def test_lunr_scripts_follow_materials_search_worker():
@@ -19,6 +19,12 @@ def test_source_maps_and_other_languages_lunr_scripts_are_unused():
     assert is_unused(LUNR_DIR + "min/lunr.fr.min.js", None)  # no search in this build
     assert not is_unused("assets/javascripts/bundle.a5f9d56c.min.js", ["fr"])
     assert not is_unused("assets/stylesheets/main.57a0d79d.min.css", None)
+
+
+def test_materials_search_worker_is_unused_without_its_search_plugin():
+    worker = SEARCH_WORKER + "a7633da7.min.js"
+    assert is_unused(worker, None)  # search is Pagefind's (hooks/search_hook.py)
+    assert not is_unused(worker, ["en"])
 
 
 def test_links_to_the_default_languages_files_reach_its_one_copy():

@@ -55,6 +55,7 @@ def test_find_language_names_the_known_codes():
         find_language(load_languages([entry("en")]), "xx")
 
 
-def test_search_languages_are_optional():
-    languages = load_languages([entry("en"), entry("ar", search=["ar"])])
-    assert languages[0].search == () and languages[1].search == ("ar",)
+def test_open_graph_locales_follow_hreflang_unless_given():
+    languages = load_languages([entry("en"), entry("pt", hreflang="pt-BR"), entry("zh", hreflang="zh-Hans"),
+                                entry("ar", og_locale="ar_EG")])
+    assert [language.og_locale for language in languages] == ["en_US", "pt_BR", "zh_CN", "ar_EG"]

@@ -1,0 +1,71 @@
+"""Where each language's search bundle lives and which pages it is made of. Pure functions.
+
+The bundles sit together under `<site>/pagefind/`, outside the language folders: `mkdocs serve`
+swaps a rebuilt language folder in whole, and a bundle inside it would go with the old one.
+A language's bundle indexes the pages of its folder (`fr/**`); the default language's, the pages at
+the site root that are not in another language's folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+BUNDLE_DIR = "pagefind"  # <site>/pagefind/<code>/: one Pagefind bundle per language
+# Left out of the indexed text: the blocks our hooks mark (notices, topic chips, reading time) and
+# the heading permalinks' "¶". Pages not marked data-pagefind-body (untranslated pages, 404) are
+# left out whole, as long as a language has one marked page (`has_marked_page`).
+EXCLUDE_SELECTORS = "[data-search-exclude], .headerlink"
+BODY_MARKER = b"data-pagefind-body"
+_GLOB_SPECIAL = re.compile(r"([\\{}\[\]*?<>,!])")
+
+
+def bundle_path(site_dir: str, code: str) -> str:
+    return os.path.join(site_dir, BUNDLE_DIR, code)
+
+
+def bundle_href(base_url: str, is_default: bool, code: str) -> str:
+    """The URL of a language's bundle from a page whose `base_url` points to its language's root
+    (relative, or absolute on 404 pages): one folder up for a language under `/<code>/`."""
+    root = base_url.rstrip("/") + ("/" if is_default else "/../")
+    return f"{root}{BUNDLE_DIR}/{code}/"
+
+
+def escape_glob(name: str) -> str:
+    return _GLOB_SPECIAL.sub(r"\\\1", name)
+
+
+def language_glob(code: str, is_default: bool, root_folders: list[str], other_codes: list[str]) -> str:
+    """The Pagefind `--glob`, relative to the site folder, of one language's pages.
+
+    `root_folders` are the folders in the site folder; the default language's pages are the HTML
+    files at the root and in every one of them but the other languages' folders, the bundles and
+    hidden folders (`mkdocs serve`'s staging).
+    """
+    if not is_default:
+        return f"{escape_glob(code)}/**/*.html"
+    skip = set(other_codes) | {BUNDLE_DIR}
+    folders = sorted(name for name in root_folders if name not in skip and not name.startswith("."))
+    return "{" + ",".join(["*.html"] + [f"{escape_glob(name)}/**/*.html" for name in folders]) + "}"
+
+
+def pagefind_command(executable: str, site_dir: str, glob: str, output: str) -> list[str]:
+    return [
+        executable, "--site", site_dir, "--glob", glob, "--output-path", output,
+        "--exclude-selectors", EXCLUDE_SELECTORS, "--quiet",
+    ]
+
+
+def has_marked_page(folder: str, is_default: bool, other_codes: list[str]) -> bool:
+    """Whether a language's folder has a page marked for the index. Without one, Pagefind would
+    index every page's whole body (a language whose pages are all untranslated)."""
+    skip = set(other_codes) | {BUNDLE_DIR} if is_default else set()
+    for current, folders, names in os.walk(folder):
+        if current == folder:
+            folders[:] = [name for name in folders if name not in skip and not name.startswith(".")]
+        for name in names:
+            if name.endswith(".html"):
+                with open(os.path.join(current, name), "rb") as file:
+                    if BODY_MARKER in file.read():
+                        return True
+    return False

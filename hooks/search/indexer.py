@@ -1,0 +1,174 @@
+"""Running Pagefind over a built site: one process per language, two at a time.
+
+One run per language rather than one over the whole site: at 1,000 articles x 12 languages a single
+run holds about 1.5 GB, a run per language about 130 MB, for the same total time; and `mkdocs serve`
+can re-index only the languages that changed. Each bundle is written aside and swapped in when
+complete, so a reader searching meanwhile uses the previous one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from .bundles import BUNDLE_DIR, bundle_path, has_marked_page, language_glob, pagefind_command
+
+TIMEOUT_SECONDS = 900
+UI_PREFIXES = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index a language; the message names the language and says why."""
+
+
+class IndexingCancelled(Exception):
+    """`mkdocs serve` started a rebuild while a language was being indexed (see `search.serve`)."""
+
+
+@dataclass(frozen=True)
+class IndexResult:
+    """What indexing one language gave: its pages in the index and the languages Pagefind saw."""
+
+    code: str
+    pages: int = 0  # 0: no page of the language is marked for the index; no bundle written
+    languages: list[str] = field(default_factory=list)  # <html lang> values, lowercased
+
+
+def find_pagefind() -> str:
+    """The path of Pagefind's extended binary (it segments Chinese and Japanese)."""
+    try:
+        from pagefind_bin_extended import get_executable
+    except ImportError:
+        raise SearchIndexError(
+            "Pagefind is not installed (the search index needs it): run "
+            "`.venv/bin/pip install -r requirements.txt`, which installs pagefind[extended]."
+        ) from None
+    return str(get_executable())
+
+
+def read_entry(bundle: str) -> dict:
+    """The languages of a written bundle, from its `pagefind-entry.json`: {language: {page_count, wasm...}}."""
+    with open(os.path.join(bundle, "pagefind-entry.json"), encoding="utf-8") as file:
+        return json.load(file)["languages"]
+
+
+def unused_files(names: list[str], languages: dict) -> list[str]:
+    """The files of a bundle that search.js never loads: Pagefind's own UIs (about 0.4 MB) and the
+    WebAssembly of languages it has no pages in."""
+    wasm = {f"wasm.{entry.get('wasm') or 'unknown'}.pagefind" for entry in languages.values()}
+    return [name for name in names if name.startswith(UI_PREFIXES) or (name.startswith("wasm.") and name not in wasm)]
+
+
+def segments_words(code: str) -> bool:
+    """Whether Pagefind segments the language's words (zh, ja, th): it loads a dictionary first."""
+    return code.split("-")[0] in ("zh", "ja", "th")
+
+
+def check_bundle_dir(site_dir: str, codes: list[str], default: str) -> None:
+    """Refuse a site whose own pages are where the bundles go (a page `pagefind.md`, say)."""
+    folder = os.path.join(site_dir, BUNDLE_DIR)
+    strays = sorted(name for name in os.listdir(folder) if name not in codes and not name.startswith(".")) \
+        if os.path.isdir(folder) else []
+    if strays:
+        raise SearchIndexError(
+            f"{folder} holds pages of the site ({', '.join(strays)}), but the search index goes there: "
+            f"rename docs/{default}/{BUNDLE_DIR}.md or docs/{default}/{BUNDLE_DIR}/ (and its translations)."
+        )
+
+
+def swap_in(built: str, target: str) -> None:
+    """Put the folder `built` in place of `target` (two renames)."""
+    old = os.path.join(os.path.dirname(target), "." + os.path.basename(target) + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if os.path.isdir(target):
+        os.rename(target, old)
+    os.rename(built, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def run_pagefind(command: list[str], cancel: threading.Event | None) -> subprocess.CompletedProcess:
+    """Run Pagefind; stop it at once if `cancel` is set (`IndexingCancelled`)."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+        started = time.monotonic()
+        while process.poll() is None:
+            if (cancel is not None and cancel.is_set()) or time.monotonic() - started > TIMEOUT_SECONDS:
+                process.kill()
+                process.wait()
+                if cancel is not None and cancel.is_set():
+                    raise IndexingCancelled()
+                raise subprocess.TimeoutExpired(command, TIMEOUT_SECONDS)
+            time.sleep(0.02)
+        output.seek(0)
+        return subprocess.CompletedProcess(command, process.returncode, output.read(), "")
+
+
+def index_language(executable: str, site_dir: str, code: str, is_default: bool, other_codes: list[str],
+                   cancel: threading.Event | None = None) -> IndexResult:
+    """Index one language's pages into `<site>/pagefind/<code>/`."""
+    try:
+        return _index_language(executable, site_dir, code, is_default, other_codes, cancel)
+    except OSError as error:
+        raise SearchIndexError(f"Search index of '{code}': {error}") from None
+
+
+def _index_language(executable: str, site_dir: str, code: str, is_default: bool, other_codes: list[str],
+                    cancel: threading.Event | None) -> IndexResult:
+    folder = site_dir if is_default else os.path.join(site_dir, code)
+    if not os.path.isdir(folder) or not has_marked_page(folder, is_default, other_codes):
+        return IndexResult(code)
+    root_folders = [entry.name for entry in os.scandir(site_dir) if entry.is_dir()] if is_default else []
+    glob = language_glob(code, is_default, root_folders, other_codes)
+    target = bundle_path(site_dir, code)
+    built = os.path.join(site_dir, BUNDLE_DIR, f".{code}.new")
+    shutil.rmtree(built, ignore_errors=True)
+    os.makedirs(os.path.dirname(built), exist_ok=True)
+    try:
+        run = run_pagefind(pagefind_command(executable, site_dir, glob, built), cancel)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise SearchIndexError(f"Search index of '{code}': Pagefind could not run ({error}).") from None
+    if run.returncode != 0 or not os.path.isfile(os.path.join(built, "pagefind.js")):
+        output = "\n".join((run.stdout + run.stderr).strip().splitlines()[-12:])
+        raise SearchIndexError(f"Search index of '{code}': Pagefind exited with code {run.returncode}:\n{output}")
+    languages = read_entry(built)
+    for name in unused_files(os.listdir(built), languages):
+        os.remove(os.path.join(built, name))
+    swap_in(built, target)
+    return IndexResult(code, sum(entry["page_count"] for entry in languages.values()), sorted(languages))
+
+
+def index_languages(site_dir: str, codes: list[str], default: str, all_codes: list[str], jobs: int = 2,
+                    cancel: threading.Event | None = None) -> list[IndexResult]:
+    """Index the languages `codes` of the site built in `site_dir` (`all_codes`: every language, the
+    default first), `jobs` at a time. Raises `SearchIndexError` naming every language that failed,
+    `IndexingCancelled` if `cancel` is set meanwhile."""
+    executable = find_pagefind()
+    others = [code for code in all_codes if code != default]
+    check_bundle_dir(site_dir, all_codes, default)
+
+    def index(code: str) -> IndexResult | SearchIndexError:
+        if cancel is not None and cancel.is_set():
+            raise IndexingCancelled()
+        try:
+            return index_language(executable, site_dir, code, code == default, others, cancel)
+        except SearchIndexError as error:
+            return error
+
+    # The slowest first, so that two of them do not end the run alone.
+    order = sorted(codes, key=lambda code: not segments_words(code))
+    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(codes)))) as pool:
+        done = dict(zip(order, pool.map(index, order)))
+    outcomes = [done[code] for code in codes]
+    if cancel is not None and cancel.is_set():
+        raise IndexingCancelled()
+    failures = [str(outcome) for outcome in outcomes if isinstance(outcome, SearchIndexError)]
+    if failures:
+        raise SearchIndexError("\n".join(failures))
+    return outcomes

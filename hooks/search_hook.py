@@ -1,0 +1,113 @@
+"""MkDocs hooks: site search with Pagefind (the work is in hooks/search/).
+
+Pages offer their topics to the search as a filter, in their language; Material's search box and
+result list (overrides/partials/search.html) are driven by overrides/assets/search.js. Once every
+language is built, the main build indexes each language into its own bundle, `<site>/pagefind/<code>/`;
+`mkdocs serve` re-indexes the languages an edit changed, in the background, after serving the page
+(and a next rebuild stops that indexing rather than wait for it). The handlers are methods of one
+object: the registry is made fresh in `on_config`; the serve indexing lasts across rebuilds.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from builds.serve import watched_paths
+from multilingual.context import CONTEXT_KEY, BuildContext
+from multilingual.errors import event_handlers
+from search.bundles import bundle_href
+from search.filters import FILTER, page_topic_labels, topic_options
+from search.indexer import IndexResult, SearchIndexError, index_languages
+from search.serve import ServeIndexing
+from topics.registry import load_topics
+
+log = logging.getLogger("mkdocs.plugins.search")
+
+
+def report(results: list[IndexResult], context: BuildContext, seconds: float) -> None:
+    """Log what was indexed; warn (so `--strict` fails) if a bundle holds pages of another language."""
+    for result in results:
+        expected = next(language.hreflang.lower() for language in context.languages if language.code == result.code)
+        if result.pages and result.languages != [expected]:
+            log.warning(
+                f"Search index of '{result.code}': pages in {', '.join(result.languages)}, expected only "
+                f"{expected}. Give every page of docs/{result.code}/ <html lang=\"{expected}\">."
+            )
+    counts = ", ".join(f"{result.code} {result.pages}" for result in results)
+    log.info(f"Search index: {counts} pages ({seconds:.1f}s)")
+
+
+class SearchHooks:
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.serve = ServeIndexing()  # one per `mkdocs serve` session: kept across its rebuilds
+        self.registry = None
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config):
+        context: BuildContext = config.extra[CONTEXT_KEY]
+        path = context.project_path(str(config.extra.get("topics") or "data/topics.yml"))
+        self.registry = load_topics(path, [l.code for l in context.languages])[0] if os.path.isfile(path) else None
+        return config
+
+    def serving(self, context: BuildContext) -> bool:
+        return context.is_default and self.command == "serve"
+
+    def on_env(self, env, config, files):
+        context: BuildContext = config.extra[CONTEXT_KEY]
+        env.globals["search_filter"] = FILTER
+        env.globals["search_topics"] = topic_options(self.registry, context.language.code)
+        env.globals["search_bundle"] = lambda base_url: bundle_href(base_url, context.is_default, context.language.code)
+        return env
+
+    def on_page_context(self, page_context, page, config, nav):
+        context: BuildContext = config.extra[CONTEXT_KEY]
+        info = context.pages.get(page.file.src_uri)
+        page_context["page_topics"] = page_topic_labels(info.tags if info else (), self.registry, context.language.code)
+        return page_context
+
+    @event_priority(110)  # before the multilingual hook moves the language folders aside (100)
+    def on_pre_build(self, config) -> None:
+        context: BuildContext = config.extra[CONTEXT_KEY]
+        if self.serving(context):
+            self.serve.before_build(config.site_dir, watched_paths(config, context))
+
+    def on_files(self, files, config):
+        if self.serving(config.extra[CONTEXT_KEY]):
+            self.serve.after_clean(config.site_dir)
+        return files
+
+    @event_priority(-50)  # after the multilingual hook has waited for the language builds (100)
+    def on_post_build(self, config) -> None:
+        context: BuildContext = config.extra[CONTEXT_KEY]
+        if not context.is_default:
+            return
+        codes = [language.code for language in context.languages]
+        started = time.monotonic()
+        if self.command == "serve":
+            def index(code: str, cancel) -> IndexResult:
+                return index_languages(config.site_dir, [code], context.default.code, codes, cancel=cancel)[0]
+
+            self.serve.after_build(context.docs_root, codes, index,
+                                   lambda results: report(results, context, time.monotonic() - started), log)
+            return
+        try:
+            results = index_languages(config.site_dir, codes, context.default.code, codes, jobs=min(4, os.cpu_count() or 1))
+        except SearchIndexError as error:
+            raise PluginError(f"The search index could not be built.\n{error}") from None
+        report(results, context, time.monotonic() - started)
+
+    def on_shutdown(self) -> None:
+        self.serve.stop()  # mkdocs serve: no Pagefind left reading the site folder MkDocs removes
+
+
+# MkDocs calls a hook file's on_* functions: here, the methods of one object.
+hooks = SearchHooks()
+globals().update(event_handlers(hooks))

@@ -1,0 +1,309 @@
+"""The search index (hooks/search/, hooks/search_hook.py): where each language's Pagefind bundle goes,
+which pages it is made of, Pagefind run for real on small sites, `mkdocs serve`'s background
+indexing, the topic filter's labels, and two real builds of a small project."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+import search_hook
+from conftest import ROOT, index_languages as bundle_languages, indexed_pages, load_config_data, page
+from multilingual.languages import load_languages
+from search import indexer
+from search.bundles import BUNDLE_DIR, bundle_href, has_marked_page, language_glob, pagefind_command
+from search.filters import page_topic_labels, topic_options
+from search.indexer import IndexResult, SearchIndexError, check_bundle_dir, index_languages, unused_files
+from search.serve import ServeIndexing
+from topics.registry import load_topics
+
+CODES = ["en", "fr", "ar"]
+REGISTRY, _ = load_topics(ROOT / "data" / "topics.yml", [l["code"] for l in load_config_data()["extra"]["languages"]])
+
+
+# --- where bundles go and what they index -----------------------------------------------------------
+
+@pytest.mark.parametrize(("page_url", "base_url", "is_default", "code"), [
+    ("guide/", ".", True, "en"),
+    ("guide/about/", "..", True, "en"),
+    ("guide/fr/", ".", False, "fr"),
+    ("guide/fr/tags/trust/", "../..", False, "fr"),
+    ("guide/no/such/page/", "/guide", True, "en"),  # the root 404 page: absolute base_url
+    ("guide/fr/no/such/page/", "/guide/fr", False, "fr"),
+])
+def test_bundle_href_leads_from_any_page_to_its_languages_bundle(page_url, base_url, is_default, code):
+    href = bundle_href(base_url, is_default, code)
+    assert urljoin("https://x.test/" + page_url, href) == f"https://x.test/guide/{BUNDLE_DIR}/{code}/"
+
+
+def test_language_glob_takes_a_languages_folder_or_the_root_without_the_other_languages():
+    assert language_glob("fr", False, ["about", "fr"], ["fr", "ar"]) == "fr/**/*.html"
+    folders = ["about", "fr", "ar", BUNDLE_DIR, ".staging", ".held-fr", "tags", "v{1}"]
+    assert language_glob("en", True, folders, ["fr", "ar"]) == \
+        r"{*.html,about/**/*.html,tags/**/*.html,v\{1\}/**/*.html}"
+
+
+def test_pagefind_leaves_out_marked_blocks_and_permalinks():
+    command = pagefind_command("/bin/pagefind", "/site", "fr/**/*.html", "/site/pagefind/fr")
+    assert command[0] == "/bin/pagefind" and "--quiet" in command
+    selectors = command[command.index("--exclude-selectors") + 1]
+    assert "[data-search-exclude]" in selectors and ".headerlink" in selectors
+    assert command[command.index("--output-path") + 1] == "/site/pagefind/fr"
+
+
+def write(path: Path, html: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html, encoding="utf-8")
+
+
+def html(lang: str, body: str, marked: bool = True, head: str = "") -> str:
+    article = f"<article{' data-pagefind-body' if marked else ''}>{body}</article>"
+    return f'<!doctype html><html lang="{lang}"><head><title>t</title>{head}</head><body><nav>Menu</nav>{article}</body></html>'
+
+
+def test_a_language_has_a_marked_page_only_if_one_of_its_own_is(tmp_path):
+    write(tmp_path / "index.html", html("en", "<h1>Home</h1>", marked=False))
+    write(tmp_path / "fr" / "index.html", html("fr", "<h1>Accueil</h1>"))
+    assert has_marked_page(str(tmp_path / "fr"), False, [])
+    assert not has_marked_page(str(tmp_path), True, ["fr"])  # the French page does not count for English
+    write(tmp_path / "about" / "index.html", html("en", "<h1>About</h1>"))
+    assert has_marked_page(str(tmp_path), True, ["fr"])
+
+
+def test_unused_bundle_files_are_pagefinds_uis_and_other_languages_webassembly():
+    names = ["pagefind.js", "pagefind-worker.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
+             "pagefind-component-ui.css", "pagefind-highlight.js", "wasm.fr.pagefind", "wasm.unknown.pagefind",
+             "pagefind-entry.json", "pagefind.fr_1.pf_meta", "index", "fragment", "filter"]
+    unused = unused_files(names, {"fr": {"wasm": "fr", "page_count": 3}})
+    assert sorted(unused) == ["pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-modular-ui.js",
+                              "pagefind-ui.css", "pagefind-ui.js", "wasm.unknown.pagefind"]
+    assert "wasm.unknown.pagefind" not in unused_files(names, {"zh-hans": {"wasm": None, "page_count": 3}})
+
+
+# --- Pagefind, run for real -------------------------------------------------------------------------
+
+FILTER_HEAD = ('<meta property="article:tag" content="{}" data-pagefind-filter="topic[content]">')
+
+
+@pytest.fixture
+def small_site(tmp_path) -> Path:
+    """English pages at the root, French ones under fr/ (one of them untranslated), a 404 page."""
+    site = tmp_path / "site"
+    write(site / "index.html", html("en", '<h1 id="home">Home<a class="headerlink" href="#home">¶</a></h1>'
+                                    "<p>Trust grows slowly.</p><div data-search-exclude>Reading time: 3 min</div>",
+                                    head=FILTER_HEAD.format("trust") + FILTER_HEAD.format("healing, hope")))
+    write(site / "about" / "index.html", html("en", "<h1>About</h1><p>Who wrote this guide.</p>"))
+    write(site / "404.html", html("en", "<h1>Page not found</h1>", marked=False))
+    write(site / "fr" / "index.html", html("fr", "<h1>Accueil</h1><p>La confiance grandit lentement.</p>"))
+    write(site / "fr" / "chapter" / "index.html",
+          html("fr", '<div class="untranslated" lang="en"><h1>A chapter</h1><p>English words.</p></div>', marked=False))
+    return site
+
+
+def test_each_language_is_indexed_into_its_own_bundle_from_its_own_marked_pages(small_site):
+    results = index_languages(str(small_site), ["en", "fr"], "en", ["en", "fr"])
+    assert [(r.code, r.pages, r.languages) for r in results] == [("en", 2, ["en"]), ("fr", 1, ["fr"])]
+    english = {p["url"]: p for p in indexed_pages(small_site, "en")}
+    assert set(english) == {"/", "/about/"}  # not the 404 page, not the French ones
+    home = english["/"]
+    assert home["filters"] == {"topic": ["trust", "healing, hope"]}
+    assert "Reading time" not in home["content"] and "¶" not in home["content"] and "Menu" not in home["content"]
+    assert home["meta"]["title"] == "Home"
+    french = indexed_pages(small_site, "fr")
+    assert [p["url"] for p in french] == ["/fr/"]  # the untranslated page is not in it
+    assert bundle_languages(small_site, "fr").keys() == {"fr"}
+    bundle = small_site / BUNDLE_DIR / "fr"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-worker.js").is_file()
+    assert not (bundle / "pagefind-ui.js").exists()
+    assert sorted(os.listdir(small_site / BUNDLE_DIR)) == ["en", "fr"]  # nothing left aside
+
+
+def test_indexing_again_swaps_the_new_bundle_in(small_site):
+    index_languages(str(small_site), ["fr"], "en", ["en", "fr"])
+    write(small_site / "fr" / "about" / "index.html", html("fr", "<h1>À propos</h1>"))
+    (result,) = index_languages(str(small_site), ["fr"], "en", ["en", "fr"])
+    assert result.pages == 2
+    assert sorted(p["url"] for p in indexed_pages(small_site, "fr")) == ["/fr/", "/fr/about/"]
+    assert sorted(os.listdir(small_site / BUNDLE_DIR)) == ["fr"]
+
+
+def test_a_language_with_only_untranslated_pages_gets_no_bundle(small_site):
+    (small_site / "fr" / "index.html").unlink()
+    (result,) = index_languages(str(small_site), ["fr"], "en", ["en", "fr"])
+    assert result.pages == 0
+    assert not (small_site / BUNDLE_DIR / "fr").exists()  # Pagefind would have indexed every <body>
+
+
+def test_a_failing_pagefind_names_the_language_and_says_why(small_site, monkeypatch):
+    monkeypatch.setattr(indexer, "pagefind_command", lambda *args: ["sh", "-c", "echo cannot write index >&2; exit 3"])
+    with pytest.raises(SearchIndexError) as error:
+        index_languages(str(small_site), ["en", "fr"], "en", ["en", "fr"])
+    message = str(error.value)
+    assert "Search index of 'en'" in message and "Search index of 'fr'" in message
+    assert "exited with code 3" in message and "cannot write index" in message
+
+
+def test_missing_pagefind_says_how_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pagefind_bin_extended", None)
+    with pytest.raises(SearchIndexError, match=r"pip install -r requirements\.txt"):
+        indexer.find_pagefind()
+
+
+def test_pages_where_the_bundles_go_are_refused(tmp_path):
+    write(tmp_path / BUNDLE_DIR / "index.html", html("en", "<h1>Pagefind</h1>"))
+    (tmp_path / BUNDLE_DIR / "fr").mkdir()
+    with pytest.raises(SearchIndexError, match=r"holds pages of the site \(index\.html\).*rename docs/en/pagefind\.md"):
+        check_bundle_dir(str(tmp_path), ["en", "fr"], "en")
+    (tmp_path / BUNDLE_DIR / "index.html").unlink()
+    check_bundle_dir(str(tmp_path), ["en", "fr"], "en")  # language bundles only: fine
+
+
+def test_a_bundle_with_pages_of_another_language_is_a_warning(caplog):
+    languages = load_languages(load_config_data()["extra"]["languages"])
+    site = type("Site", (), {"languages": languages})()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.search"):
+        search_hook.report([indexer.IndexResult("zh", 3, ["zh-hans"]), indexer.IndexResult("fr", 3, ["en", "fr"])], site, 1.0)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "'fr': pages in en, fr, expected only fr" in warnings[0]
+
+
+# --- the topic filter ---------------------------------------------------------------------------------
+
+def test_page_topics_become_labels_in_the_pages_language():
+    assert page_topic_labels(["healing", "trust"], REGISTRY, "fr") == ["guérison", "confiance"]
+    assert page_topic_labels(["trust", "no-such-topic"], REGISTRY, "ja") == ["信頼"]
+    assert page_topic_labels((), REGISTRY, "fr") == [] and page_topic_labels(("trust",), None, "fr") == []
+
+
+def test_the_filters_choices_are_every_topic_in_the_registrys_order():
+    options = topic_options(REGISTRY, "ar")
+    assert options == [topic.text("ar").label for topic in REGISTRY.topics] and options[0] == "الثقة"
+    assert "trust-recovery" not in topic_options(REGISTRY, "zh")
+
+
+# --- mkdocs serve -----------------------------------------------------------------------------------------
+
+def docs_tree(tmp_path) -> tuple[Path, Path, list[str]]:
+    docs, data = tmp_path / "docs", tmp_path / "data"
+    for code in CODES:
+        write(docs / code / "index.md", "# x")
+    write(data / "ui.yml", "a: b")
+    return docs, data, [str(docs), str(data)]
+
+
+def test_serve_indexes_in_the_background_only_the_languages_whose_sources_changed(tmp_path):
+    docs, data, watched = docs_tree(tmp_path)
+    site = tmp_path / "site"
+    write(site / BUNDLE_DIR / "en" / "pagefind.js", "")
+    serve, calls, log = ServeIndexing(), [], logging.getLogger("test")
+
+    def rebuild() -> list[str]:
+        serve.before_build(str(site), watched)
+        assert not (site / BUNDLE_DIR).exists()  # held while MkDocs empties the site folder
+        serve.after_clean(str(site))
+        assert (site / BUNDLE_DIR / "en" / "pagefind.js").is_file()  # and back
+        done = threading.Event()
+        started = serve.after_build(str(docs), CODES, lambda code, cancel: calls.append(code) or IndexResult(code, 1),
+                                    lambda results: done.set(), log)
+        assert not started or done.wait(10)
+        return started
+
+    assert rebuild() == CODES and calls == CODES  # the first build: every language
+    assert rebuild() == [] and len(calls) == 3
+    time.sleep(0.01)
+    write(docs / "fr" / "index.md", "# y")
+    assert rebuild() == ["fr"] and calls[-1] == "fr"
+    write(data / "ui.yml", "a: c")  # shared data may change every language
+    assert rebuild() == CODES
+    assert serve.pending == set()
+
+
+def test_a_rebuild_stops_the_indexing_under_way_instead_of_waiting_for_it(tmp_path):
+    docs, _, watched = docs_tree(tmp_path)
+    serve, log = ServeIndexing(), logging.getLogger("test")
+    reached = threading.Event()
+
+    def slow(code, cancel):
+        if code == "fr":
+            reached.set()
+            if cancel.wait(20):  # a long Pagefind run, stopped
+                raise indexer.IndexingCancelled()
+        return IndexResult(code, 1)
+
+    serve.before_build(str(tmp_path / "site"), watched)
+    serve.after_build(str(docs), CODES, slow, lambda results: None, log)
+    assert reached.wait(10)
+    started = time.monotonic()
+    serve.before_build(str(tmp_path / "site"), watched)  # the next rebuild
+    assert time.monotonic() - started < 2
+    assert serve.pending == {"fr", "ar"}  # English was indexed; the others are left for later
+    assert serve.after_build(str(docs), CODES, lambda code, cancel: IndexResult(code, 1), lambda results: None, log) \
+        == ["fr", "ar"]
+    serve.stop()
+
+
+def test_a_failed_background_indexing_is_logged_and_retried_at_the_next_rebuild(tmp_path, caplog):
+    docs, _, watched = docs_tree(tmp_path)
+    serve, log = ServeIndexing(), logging.getLogger("mkdocs.plugins.search")
+
+    def fail_french(code, cancel):
+        if code == "fr":
+            raise SearchIndexError("Search index of 'fr': Pagefind exited with code 1")
+        return IndexResult(code, 1)
+
+    serve.before_build(str(tmp_path / "site"), watched)
+    serve.after_build(str(docs), CODES, fail_french, lambda results: None, log)
+    serve.stop()  # waits for the thread: it has no Pagefind to stop
+    assert "Search index not updated: Search index of 'fr'" in caplog.text
+    serve.before_build(str(tmp_path / "site"), watched)
+    assert serve.after_build(str(docs), CODES, lambda code, cancel: IndexResult(code, 1), lambda results: None, log) \
+        == ["fr"]
+    serve.stop()
+
+
+def test_a_cancelled_pagefind_run_is_stopped_at_once(tmp_path):
+    cancel = threading.Event()
+    threading.Timer(0.2, cancel.set).start()
+    started = time.monotonic()
+    with pytest.raises(indexer.IndexingCancelled):
+        indexer.run_pagefind(["sleep", "30"], cancel)
+    assert time.monotonic() - started < 2
+
+
+# --- real builds of a small project (en, fr, ar; its chapter translated in none) -------------------------
+
+def test_a_build_indexes_each_language_apart_and_leaves_untranslated_pages_out(project):
+    project.write("docs/fr/chapter.md", page("Un chapitre", tags=["healing"], body="Des mots sur la guérison.\n"))
+    build = project.build()
+    assert build.returncode == 0, build.output
+    assert "Search index: en " in build.output
+    assert sorted(os.listdir(build.site / BUNDLE_DIR)) == sorted(CODES)
+    for code, language in (("en", "en"), ("fr", "fr"), ("ar", "ar")):
+        assert bundle_languages(build.site, code).keys() == {language}
+    english = {p["url"]: p for p in indexed_pages(build.site, "en")}
+    assert english["/chapter/"]["filters"] == {"topic": ["trust", "betrayal"]}
+    french = {p["url"]: p for p in indexed_pages(build.site, "fr")}
+    assert french["/fr/chapter/"]["filters"] == {"topic": ["guérison"]}  # its own topics, in French
+    assert "/fr/tags/healing/" in french  # generated pages are the language's own
+    arabic = {p["url"]: p["content"] for p in indexed_pages(build.site, "ar")}
+    assert "/ar/chapter/" not in arabic and "/ar/getting-help/" not in arabic  # untranslated: English text
+    assert not any("Some words about trust" in content for content in arabic.values())
+    assert not (build.site / "search").exists() and not (build.site / "fr" / "search").exists()  # no lunr index
+    assert not list(build.site.rglob("lunr*")) and not list(build.site.rglob("workers/search.*.js"))
+
+
+def test_a_page_where_the_search_index_goes_stops_the_build(project):
+    project.write("docs/en/pagefind.md", page("Pagefind"))
+    project.config["nav"].append("pagefind.md")
+    build = project.build()
+    assert build.returncode != 0
+    assert "The search index could not be built" in build.output and "rename docs/en/pagefind.md" in build.output
+    assert "Traceback" not in build.output
+    assert not (build.site / "index.html").exists()  # no half-built site left behind
