@@ -150,12 +150,18 @@ def simple_page(code: str, title: str, seed: str) -> tuple[dict, str]:
     return {"title": title, "description": sentence(rng, code, 10), "tags": []}, paragraph(rng, code, 60) + "\n"
 
 
+def home_page(code: str) -> tuple[dict, str]:
+    """The home page, with the list of topics our hooks put in (an HTML comment for the reference)."""
+    meta, body = simple_page(code, HOME_TITLE, "home-")
+    return meta, body + "\n<!-- insert: topic-list -->\n"
+
+
 def generate(docs_dir: Path, articles: int) -> list[str]:
     """Write the corpus under `docs_dir`; return the English page names, in nav order."""
     codes, topics = load_site()
     default = codes[0]
     pages: dict[str, callable] = {
-        "index.md": lambda code: simple_page(code, HOME_TITLE, "home-"),
+        "index.md": lambda code: home_page(code),
         "getting-help.md": lambda code: simple_page(code, HELP_TITLE, "help-"),
     }
     for index in range(1, articles + 1):
@@ -177,12 +183,21 @@ def generate(docs_dir: Path, articles: int) -> list[str]:
 
 
 def nav_entries(names: list[str], project: str) -> list[str]:
-    """The corpus nav: home, the articles (numbered as chapters by our hooks), help, the tags index.
+    """The corpus nav.
 
-    Our hooks generate `tags/index.md`; the reference has a `tags.md` page per language holding
+    Ours is a library's: home, help and the topics index; the articles are reached through the topic
+    pages (our hooks generate `tags/index.md` and a page per topic, each listing its articles), the
+    home page's topic list and the search, not through a sidebar of a thousand links that every page
+    would carry (N pages x N links: 3.7 GB of HTML at N = 1,000). The reference's is the usual one:
+    every page (MkDocs' own default when no nav is given), and a `tags.md` page per language holding
     Material's tags listing.
     """
-    return list(names) + (["tags/index.md"] if project == "ours" else ["tags.md"])
+    if project == "ours":
+        return ["index.md", "getting-help.md", "tags/index.md"]
+    return list(names) + ["tags.md"]
+
+
+NOT_IN_NAV = "/article-*.md"  # our corpus's articles: listed on the topic pages, not in the nav
 
 
 def main() -> None:
