@@ -35,7 +35,6 @@ log = logging.getLogger("mkdocs.plugins.languages")
 
 UI_KEYS = ("fallback_notice", "fallback_link", "switcher_untranslated", "stale_notice", "stale_notice_dated",
            "stale_link", "unreviewed_note", "not_found_title", "not_found_text", "not_found_home")
-STATUS_KEYS = ("status_current", "status_stale", "status_untracked", "status_missing", "status_unreviewed")
 
 
 def context_of(config) -> BuildContext:

@@ -10,13 +10,12 @@ leave 127.0.0.1.
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from browser_support import (
-    AXE_SCRIPT, ARTIFACTS, CHAPTER, LANGUAGES, PHONE, PREFIX, WCAG_TAGS, document_language, hreflang,
+    AXE_SCRIPT, ARTIFACTS, CHAPTER, PHONE, PREFIX, WCAG_TAGS, document_language, hreflang,
     leaves_loopback, overlap, prefix, serve,
 )
 from conftest import Project

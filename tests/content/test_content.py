@@ -1,7 +1,6 @@
 """The English guide: front matter, sources, length, readability, originality and safety."""
 
 import re
-from pathlib import Path
 
 import pyphen
 import pytest
