@@ -236,3 +236,12 @@ def test_help_page_explains_safer_browsing_and_about_page_links_to_contact(site,
     section = site.html(prefix(code) + "getting-help/").find(id="browsing-more-safely")
     assert section is not None and section.find_next("p").get_text(strip=True)
     assert site.html(prefix(code) + "about/").find("a", href=CONTACT_URL) is not None
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_built_help_page_claims_no_check_of_the_services(site, code):
+    never_claim = yaml.safe_load((ROOT / "data" / "glossary" / f"{code}.yml").read_text(encoding="utf-8"))["never_claim"]
+    text = site.html(prefix(code) + "getting-help/").select_one(".md-content").get_text(" ", strip=True)
+    assert not [pattern for pattern in never_claim if re.search(pattern, text, re.IGNORECASE)]
+    dates = [small.get_text() for small in site.html(prefix(code) + "getting-help/").select("table.helplines small")]
+    assert dates and all("2026" in date for date in dates)  # each entry says when it was compared with the list
