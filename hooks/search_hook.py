@@ -3,7 +3,8 @@
 Pages offer their topics to the search as a filter, in their language; Material's search box and
 result list (overrides/partials/search.html) are driven by overrides/assets/search.js. Once every
 language is built, the main build indexes each language into its own bundle, `<site>/pagefind/<code>/`;
-`mkdocs serve` re-indexes the languages an edit changed, in the background, after serving the page.
+`mkdocs serve` re-indexes the languages an edit changed, in the background, after serving the page
+(and a next rebuild stops that indexing rather than wait for it).
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def is_serving(site: SiteLanguage) -> bool:
     return site.is_default and _command == "serve"
 
 
+@event_priority(100)  # first: stop the indexing before languages_hook moves the language folders aside
 def on_pre_build(config) -> None:
     site: SiteLanguage = config.extra[CONTEXT_KEY]
     if is_serving(site):
@@ -83,19 +85,18 @@ def on_post_build(config) -> None:
     if not site.is_default:
         return
     codes = [language.code for language in site.languages]
-
-    def index(selected: list[str]) -> None:
-        started = time.monotonic()
-        results = index_languages(config.site_dir, selected, site.default.code, codes, jobs=min(4, os.cpu_count() or 1))
-        report(results, site, time.monotonic() - started)
-
+    started = time.monotonic()
     if _command == "serve":
-        _serve.after_build(site.docs_root, codes, index, log)
+        def index(code: str, cancel) -> IndexResult:
+            return index_languages(config.site_dir, [code], site.default.code, codes, cancel=cancel)[0]
+
+        _serve.after_build(site.docs_root, codes, index, lambda results: report(results, site, time.monotonic() - started), log)
         return
     try:
-        index(codes)
+        results = index_languages(config.site_dir, codes, site.default.code, codes, jobs=min(4, os.cpu_count() or 1))
     except SearchIndexError as error:
         raise PluginError(f"The search index could not be built.\n{error}") from None
+    report(results, site, time.monotonic() - started)
 
 
 def report(results: list[IndexResult], site: SiteLanguage, seconds: float) -> None:
@@ -112,4 +113,4 @@ def report(results: list[IndexResult], site: SiteLanguage, seconds: float) -> No
 
 
 def on_shutdown() -> None:
-    _serve.wait()  # mkdocs serve: let an indexing under way finish before the site folder is removed
+    _serve.stop()  # mkdocs serve: no Pagefind left reading the site folder MkDocs removes

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,7 +20,7 @@ from languages import load_languages
 from search import indexer
 from search.bundles import BUNDLE_DIR, bundle_href, has_marked_page, language_glob, pagefind_command
 from search.filters import page_topic_labels, topic_options
-from search.indexer import SearchIndexError, check_bundle_dir, index_languages, unused_files
+from search.indexer import IndexResult, SearchIndexError, check_bundle_dir, index_languages, unused_files
 from search.serve import ServeIndexing
 from topics import load_topics
 
@@ -189,49 +190,91 @@ def test_the_filters_choices_are_every_topic_in_the_registrys_order():
 
 # --- mkdocs serve -----------------------------------------------------------------------------------------
 
-def test_serve_indexes_in_the_background_only_the_languages_whose_sources_changed(tmp_path):
-    docs, site, data = tmp_path / "docs", tmp_path / "site", tmp_path / "data"
+def docs_tree(tmp_path) -> tuple[Path, Path, list[str]]:
+    docs, data = tmp_path / "docs", tmp_path / "data"
     for code in CODES:
         write(docs / code / "index.md", "# x")
     write(data / "ui.yml", "a: b")
+    return docs, data, [str(docs), str(data)]
+
+
+def test_serve_indexes_in_the_background_only_the_languages_whose_sources_changed(tmp_path):
+    docs, data, watched = docs_tree(tmp_path)
+    site = tmp_path / "site"
     write(site / BUNDLE_DIR / "en" / "pagefind.js", "")
-    watched = [str(docs), str(data)]
     serve, calls, log = ServeIndexing(), [], logging.getLogger("test")
 
-    def rebuild():
+    def rebuild() -> list[str]:
         serve.before_build(str(site), watched)
         assert not (site / BUNDLE_DIR).exists()  # held while MkDocs empties the site folder
         serve.after_clean(str(site))
         assert (site / BUNDLE_DIR / "en" / "pagefind.js").is_file()  # and back
-        started = serve.after_build(str(docs), CODES, lambda codes: (time.sleep(0.2), calls.append(codes)), log)
-        serve.wait()
+        done = threading.Event()
+        started = serve.after_build(str(docs), CODES, lambda code, cancel: calls.append(code) or IndexResult(code, 1),
+                                    lambda results: done.set(), log)
+        assert not started or done.wait(10)
         return started
 
-    assert rebuild() == CODES and calls == [CODES]  # the first build: every language
-    assert rebuild() == [] and len(calls) == 1
+    assert rebuild() == CODES and calls == CODES  # the first build: every language
+    assert rebuild() == [] and len(calls) == 3
     time.sleep(0.01)
     write(docs / "fr" / "index.md", "# y")
-    assert rebuild() == ["fr"] and calls[-1] == ["fr"]
+    assert rebuild() == ["fr"] and calls[-1] == "fr"
     write(data / "ui.yml", "a: c")  # shared data may change every language
     assert rebuild() == CODES
+    assert serve.pending == set()
 
 
-def test_a_failed_background_indexing_is_logged_and_retried_for_every_language(tmp_path, caplog):
-    docs = tmp_path / "docs"
-    for code in CODES:
-        write(docs / code / "index.md", "# x")
-    serve = ServeIndexing()
+def test_a_rebuild_stops_the_indexing_under_way_instead_of_waiting_for_it(tmp_path):
+    docs, _, watched = docs_tree(tmp_path)
+    serve, log = ServeIndexing(), logging.getLogger("test")
+    reached = threading.Event()
 
-    def fail(codes):
-        raise SearchIndexError("Search index of 'fr': Pagefind exited with code 1")
+    def slow(code, cancel):
+        if code == "fr":
+            reached.set()
+            if cancel.wait(20):  # a long Pagefind run, stopped
+                raise indexer.IndexingCancelled()
+        return IndexResult(code, 1)
 
-    serve.before_build(str(tmp_path / "site"), [str(docs)])
-    serve.after_build(str(docs), CODES, fail, logging.getLogger("mkdocs.plugins.search"))
-    serve.wait()
+    serve.before_build(str(tmp_path / "site"), watched)
+    serve.after_build(str(docs), CODES, slow, lambda results: None, log)
+    assert reached.wait(10)
+    started = time.monotonic()
+    serve.before_build(str(tmp_path / "site"), watched)  # the next rebuild
+    assert time.monotonic() - started < 2
+    assert serve.pending == {"fr", "ar"}  # English was indexed; the others are left for later
+    assert serve.after_build(str(docs), CODES, lambda code, cancel: IndexResult(code, 1), lambda results: None, log) \
+        == ["fr", "ar"]
+    serve.stop()
+
+
+def test_a_failed_background_indexing_is_logged_and_retried_at_the_next_rebuild(tmp_path, caplog):
+    docs, _, watched = docs_tree(tmp_path)
+    serve, log = ServeIndexing(), logging.getLogger("mkdocs.plugins.search")
+
+    def fail_french(code, cancel):
+        if code == "fr":
+            raise SearchIndexError("Search index of 'fr': Pagefind exited with code 1")
+        return IndexResult(code, 1)
+
+    serve.before_build(str(tmp_path / "site"), watched)
+    serve.after_build(str(docs), CODES, fail_french, lambda results: None, log)
+    serve.stop()  # waits for the thread: it has no Pagefind to stop
     assert "Search index not updated: Search index of 'fr'" in caplog.text
-    serve.before_build(str(tmp_path / "site"), [str(docs)])
-    assert serve.after_build(str(docs), CODES, lambda codes: None, logging.getLogger("test")) == CODES
-    serve.wait()
+    serve.before_build(str(tmp_path / "site"), watched)
+    assert serve.after_build(str(docs), CODES, lambda code, cancel: IndexResult(code, 1), lambda results: None, log) \
+        == ["fr"]
+    serve.stop()
+
+
+def test_a_cancelled_pagefind_run_is_stopped_at_once(tmp_path):
+    cancel = threading.Event()
+    threading.Timer(0.2, cancel.set).start()
+    started = time.monotonic()
+    with pytest.raises(indexer.IndexingCancelled):
+        indexer.run_pagefind(["sleep", "30"], cancel)
+    assert time.monotonic() - started < 2
 
 
 # --- real builds of a small project (en, fr, ar; its chapter translated in none) -------------------------

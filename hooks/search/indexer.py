@@ -12,6 +12,9 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -23,6 +26,10 @@ UI_PREFIXES = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.",
 
 class SearchIndexError(Exception):
     """Pagefind could not index a language; the message names the language and says why."""
+
+
+class IndexingCancelled(Exception):
+    """`mkdocs serve` started a rebuild while a language was being indexed (see `search.serve`)."""
 
 
 @dataclass(frozen=True)
@@ -86,15 +93,34 @@ def swap_in(built: str, target: str) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def index_language(executable: str, site_dir: str, code: str, is_default: bool, other_codes: list[str]) -> IndexResult:
+def run_pagefind(command: list[str], cancel: threading.Event | None) -> subprocess.CompletedProcess:
+    """Run Pagefind; stop it at once if `cancel` is set (`IndexingCancelled`)."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+        started = time.monotonic()
+        while process.poll() is None:
+            if (cancel is not None and cancel.is_set()) or time.monotonic() - started > TIMEOUT_SECONDS:
+                process.kill()
+                process.wait()
+                if cancel is not None and cancel.is_set():
+                    raise IndexingCancelled()
+                raise subprocess.TimeoutExpired(command, TIMEOUT_SECONDS)
+            time.sleep(0.02)
+        output.seek(0)
+        return subprocess.CompletedProcess(command, process.returncode, output.read(), "")
+
+
+def index_language(executable: str, site_dir: str, code: str, is_default: bool, other_codes: list[str],
+                   cancel: threading.Event | None = None) -> IndexResult:
     """Index one language's pages into `<site>/pagefind/<code>/`."""
     try:
-        return _index_language(executable, site_dir, code, is_default, other_codes)
+        return _index_language(executable, site_dir, code, is_default, other_codes, cancel)
     except OSError as error:
         raise SearchIndexError(f"Search index of '{code}': {error}") from None
 
 
-def _index_language(executable: str, site_dir: str, code: str, is_default: bool, other_codes: list[str]) -> IndexResult:
+def _index_language(executable: str, site_dir: str, code: str, is_default: bool, other_codes: list[str],
+                    cancel: threading.Event | None) -> IndexResult:
     folder = site_dir if is_default else os.path.join(site_dir, code)
     if not os.path.isdir(folder) or not has_marked_page(folder, is_default, other_codes):
         return IndexResult(code)
@@ -105,8 +131,7 @@ def _index_language(executable: str, site_dir: str, code: str, is_default: bool,
     shutil.rmtree(built, ignore_errors=True)
     os.makedirs(os.path.dirname(built), exist_ok=True)
     try:
-        run = subprocess.run(pagefind_command(executable, site_dir, glob, built), capture_output=True, text=True,
-                             timeout=TIMEOUT_SECONDS)
+        run = run_pagefind(pagefind_command(executable, site_dir, glob, built), cancel)
     except (OSError, subprocess.TimeoutExpired) as error:
         raise SearchIndexError(f"Search index of '{code}': Pagefind could not run ({error}).") from None
     if run.returncode != 0 or not os.path.isfile(os.path.join(built, "pagefind.js")):
@@ -119,16 +144,20 @@ def _index_language(executable: str, site_dir: str, code: str, is_default: bool,
     return IndexResult(code, sum(entry["page_count"] for entry in languages.values()), sorted(languages))
 
 
-def index_languages(site_dir: str, codes: list[str], default: str, all_codes: list[str], jobs: int = 2) -> list[IndexResult]:
+def index_languages(site_dir: str, codes: list[str], default: str, all_codes: list[str], jobs: int = 2,
+                    cancel: threading.Event | None = None) -> list[IndexResult]:
     """Index the languages `codes` of the site built in `site_dir` (`all_codes`: every language, the
-    default first), `jobs` at a time. Raises `SearchIndexError` naming every language that failed."""
+    default first), `jobs` at a time. Raises `SearchIndexError` naming every language that failed,
+    `IndexingCancelled` if `cancel` is set meanwhile."""
     executable = find_pagefind()
     others = [code for code in all_codes if code != default]
     check_bundle_dir(site_dir, all_codes, default)
 
     def index(code: str) -> IndexResult | SearchIndexError:
+        if cancel is not None and cancel.is_set():
+            raise IndexingCancelled()
         try:
-            return index_language(executable, site_dir, code, code == default, others)
+            return index_language(executable, site_dir, code, code == default, others, cancel)
         except SearchIndexError as error:
             return error
 
@@ -137,6 +166,8 @@ def index_languages(site_dir: str, codes: list[str], default: str, all_codes: li
     with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(codes)))) as pool:
         done = dict(zip(order, pool.map(index, order)))
     outcomes = [done[code] for code in codes]
+    if cancel is not None and cancel.is_set():
+        raise IndexingCancelled()
     failures = [str(outcome) for outcome in outcomes if isinstance(outcome, SearchIndexError)]
     if failures:
         raise SearchIndexError("\n".join(failures))
