@@ -98,24 +98,35 @@ class PageWeight:
 
 
 class Recorder:
+    """Every request, in the order it arrived, with the body bytes sent once it is answered."""
+
     def __init__(self) -> None:
         self.requests: list[tuple[str, int]] = []
+        self.open = 0  # requests not answered yet
         self.last = time.monotonic()
         self.lock = threading.Lock()
 
-    def add(self, path: str, size: int) -> None:
+    def start(self, path: str) -> int:
         with self.lock:
-            self.requests.append((path, size))
+            self.requests.append((path, 0))
+            self.open += 1
+            self.last = time.monotonic()
+            return len(self.requests) - 1
+
+    def finish(self, number: int, size: int) -> None:
+        with self.lock:
+            self.requests[number] = (self.requests[number][0], size)
+            self.open -= 1
             self.last = time.monotonic()
 
     def since(self, mark: int) -> Transfer:
         with self.lock:
             return Transfer(list(self.requests[mark:]))
 
-    def settle(self, quiet: float = 1.0, timeout: float = 60) -> None:
-        """Wait until no request came for `quiet` seconds."""
+    def settle(self, quiet: float = 1.0, timeout: float = 120) -> None:
+        """Wait until every request is answered and none came for `quiet` seconds."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() - self.last < quiet and time.monotonic() < deadline:
+        while (self.open or time.monotonic() - self.last < quiet) and time.monotonic() < deadline:
             time.sleep(0.05)
 
 
@@ -127,6 +138,14 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):
         pass
+
+    def do_GET(self):
+        self.size = 0
+        number = self.recorder.start(self.path.split("?", 1)[0])
+        try:
+            super().do_GET()
+        finally:
+            self.recorder.finish(number, self.size)
 
     def send_head(self):
         path = self.path.split("?", 1)[0].split("#", 1)[0]
@@ -140,7 +159,6 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
             file = file / "index.html"
         if not path.startswith(PREFIX) or not file.is_file():
             self.send_error(404)
-            self.recorder.add(path, 0)
             return None
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         body = file.read_bytes()
@@ -156,7 +174,7 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
         if compress:
             self.send_header("Content-Encoding", "gzip")
         self.end_headers()
-        self.recorder.add(path, len(body))
+        self.size = len(body)
         return io.BytesIO(body)
 
 

@@ -56,6 +56,7 @@ def test_pagefind_leaves_out_marked_blocks_and_permalinks():
     selectors = command[command.index("--exclude-selectors") + 1]
     assert "[data-search-exclude]" in selectors and ".headerlink" in selectors
     assert command[command.index("--output-path") + 1] == "/site/pagefind/fr"
+    assert command[command.index("--root-selector") + 1] == "[data-pagefind-body]"  # the article only
 
 
 def write(path: Path, html: str) -> None:
@@ -63,9 +64,9 @@ def write(path: Path, html: str) -> None:
     path.write_text(html, encoding="utf-8")
 
 
-def html(lang: str, body: str, marked: bool = True, head: str = "") -> str:
+def html(lang: str, body: str, marked: bool = True) -> str:
     article = f"<article{' data-pagefind-body' if marked else ''}>{body}</article>"
-    return f'<!doctype html><html lang="{lang}"><head><title>t</title>{head}</head><body><nav>Menu</nav>{article}</body></html>'
+    return f'<!doctype html><html lang="{lang}"><head><title>t</title></head><body><h1>Site</h1><nav>Menu</nav>{article}<p>Footer</p></body></html>'
 
 
 def test_a_language_has_a_marked_page_only_if_one_of_its_own_is(tmp_path):
@@ -89,16 +90,16 @@ def test_unused_bundle_files_are_pagefinds_uis_and_other_languages_webassembly()
 
 # --- Pagefind, run for real -------------------------------------------------------------------------
 
-FILTER_HEAD = ('<meta property="article:tag" content="{}" data-pagefind-filter="topic[content]">')
+FILTER = '<data value="{}" data-pagefind-filter="topic[value]" hidden></data>'
 
 
 @pytest.fixture
 def small_site(tmp_path) -> Path:
     """English pages at the root, French ones under fr/ (one of them untranslated), a 404 page."""
     site = tmp_path / "site"
-    write(site / "index.html", html("en", '<h1 id="home">Home<a class="headerlink" href="#home">¶</a></h1>'
-                                    "<p>Trust grows slowly.</p><div data-search-exclude>Reading time: 3 min</div>",
-                                    head=FILTER_HEAD.format("trust") + FILTER_HEAD.format("healing, hope")))
+    write(site / "index.html", html("en", FILTER.format("trust") + FILTER.format("healing, hope") +
+                                    '<h1 id="home">Home<a class="headerlink" href="#home">¶</a></h1>'
+                                    "<p>Trust grows slowly.</p><div data-search-exclude>Reading time: 3 min</div>"))
     write(site / "about" / "index.html", html("en", "<h1>About</h1><p>Who wrote this guide.</p>"))
     write(site / "404.html", html("en", "<h1>Page not found</h1>", marked=False))
     write(site / "fr" / "index.html", html("fr", "<h1>Accueil</h1><p>La confiance grandit lentement.</p>"))
@@ -114,8 +115,9 @@ def test_each_language_is_indexed_into_its_own_bundle_from_its_own_marked_pages(
     assert set(english) == {"/", "/about/"}  # not the 404 page, not the French ones
     home = english["/"]
     assert home["filters"] == {"topic": ["trust", "healing, hope"]}
-    assert "Reading time" not in home["content"] and "¶" not in home["content"] and "Menu" not in home["content"]
-    assert home["meta"]["title"] == "Home"
+    assert "Reading time" not in home["content"] and "¶" not in home["content"]
+    assert "Menu" not in home["content"] and "Footer" not in home["content"]  # only the marked article
+    assert home["meta"]["title"] == "Home"  # its h1, not the page's first
     french = indexed_pages(small_site, "fr")
     assert [p["url"] for p in french] == ["/fr/"]  # the untranslated page is not in it
     assert bundle_languages(small_site, "fr").keys() == {"fr"}
