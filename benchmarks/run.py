@@ -427,6 +427,7 @@ def stop_server(server: subprocess.Popen) -> None:
 # The goals (benchmarks/README.md): a reader's bytes and waits, the build at N = 1,000.
 FIRST_VIEW_KB, FIRST_SEARCH_KB, FIRST_SEARCH_MS = 150, 300, 1000
 BUILD_RATIO, PEAK_MB, OUTPUT_MB, SERVE_S = 0.1, 1536, 600, 3.0
+BUILD_RATIO_AT = 1000  # articles per language: the build-time goal holds from this size on
 
 
 def kb(value: int) -> str:
@@ -523,8 +524,11 @@ def goals_table(corpora: list[CorpusFigures]) -> str:
         f"<= {FIRST_SEARCH_MS} ms")
     row("search data of the page's language only", lambda c: f"{','.join(reader(c).search_languages)} "
         f"{mark(reader(c).search_languages == ['fr'])}", "fr")
-    row("build wall time / reference", lambda c: f"{ratio(c.ours.wall, c.reference and c.reference.wall)} "
-        f"{mark(bool(c.reference) and c.ours.wall <= BUILD_RATIO * c.reference.wall)}" if c.reference else "-",
+    # The build-time goal is set at the library's size: at small N, fixed costs (starting the workers
+    # and Pagefind) weigh more, so the ratio is shown there without a verdict.
+    row("build wall time / reference", lambda c: "-" if not c.reference else
+        f"{ratio(c.ours.wall, c.reference.wall)} {mark(c.ours.wall <= BUILD_RATIO * c.reference.wall)}"
+        if c.articles >= BUILD_RATIO_AT else ratio(c.ours.wall, c.reference.wall),
         f"<= {BUILD_RATIO} (N = 1,000)")
     row("peak RSS (largest process)", lambda c: f"{c.ours.maxrss_mb:.0f} MB {mark(c.ours.maxrss_mb <= PEAK_MB)}",
         f"<= {PEAK_MB} MB")
