@@ -53,13 +53,15 @@ def begin(site_dir: str) -> str:
     return staging
 
 
-def swap_in(staging: str, site_dir: str) -> None:
-    """Put the finished `staging` folder in place of `site_dir`."""
-    site_dir = os.path.normpath(os.path.abspath(site_dir))
-    old = os.path.join(os.path.dirname(site_dir), f".{os.path.basename(site_dir)}{OLD}{os.getpid()}")
-    if os.path.lexists(site_dir):
-        os.rename(site_dir, old)
-    os.rename(staging, site_dir)
+def swap_in(built: str, target: str) -> None:
+    """Put the finished folder `built` in place of `target` (a site, a language of it, a search
+    bundle): two renames, so `target` is missing for microseconds only; then the old one is removed."""
+    target = os.path.normpath(os.path.abspath(target))
+    old = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}{OLD}{os.getpid()}")
+    shutil.rmtree(old, ignore_errors=True)
+    if os.path.lexists(target):
+        os.rename(target, old)
+    os.rename(built, target)
     shutil.rmtree(old, ignore_errors=True)
 
 

@@ -75,13 +75,3 @@ def restore(site_dir: str, codes: Iterable[str]) -> None:
         held = os.path.join(site_dir, HELD + code)
         if os.path.isdir(held) and not os.path.exists(os.path.join(site_dir, code)):
             os.rename(held, os.path.join(site_dir, code))
-
-
-def publish(built: str, target: str) -> None:
-    """Put the folder `built` in place of `target` (two renames: pages are missing for microseconds)."""
-    old = os.path.join(os.path.dirname(target), HELD + "old-" + os.path.basename(target))
-    shutil.rmtree(old, ignore_errors=True)
-    if os.path.isdir(target):
-        os.rename(target, old)
-    os.rename(built, target)
-    shutil.rmtree(old, ignore_errors=True)

@@ -83,7 +83,7 @@ class SitePlan(Plan):
     def start_languages(self, config, context: BuildContext) -> None:
         requests = [BuildRequest(config.config_file_path, language.code, context.root_site_dir, context.root_site_url)
                     for language in context.languages[1:]]
-        self.builds = LanguageBuilds(requests, serve.publish) if requests else None
+        self.builds = LanguageBuilds(requests) if requests else None
 
     def finish_languages(self) -> None:
         if self.builds is not None:
@@ -152,7 +152,7 @@ class ServePlan(Plan):
         order = self.waiting + [code for code in codes if code not in self.waiting]
         requests = [BuildRequest(config.config_file_path, code, staging, context.root_site_url,
                                  publish_dir=context.root_site_dir) for code in order]
-        self.memory.background = LanguageBuilds(requests, serve.publish) if requests else None
+        self.memory.background = LanguageBuilds(requests) if requests else None
 
     def finish_languages(self) -> None:
         builds = self.memory.background

@@ -24,6 +24,8 @@ from typing import Callable
 
 from multilingual.context import BUILD_LANGUAGE_KEY
 
+from . import output
+
 
 @dataclass(frozen=True)
 class BuildRequest:
@@ -33,7 +35,6 @@ class BuildRequest:
     code: str
     root_site_dir: str  # the language goes to <root_site_dir>/<code>
     root_site_url: str
-    serve_url: str | None = None
     publish_dir: str | None = None  # set: then move <root_site_dir>/<code> to <publish_dir>/<code>
 
 
@@ -56,7 +57,7 @@ class _Collect(logging.Handler):
         self.records.append((record.levelno, record.getMessage()))
 
 
-def build_language(request: BuildRequest, publish: Callable[[str, str], None]) -> BuildResult:
+def build_language(request: BuildRequest) -> BuildResult:
     """Run one language's build (in a worker process) and report what happened."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -75,9 +76,9 @@ def build_language(request: BuildRequest, publish: Callable[[str, str], None]) -
         config = load_config(request.config_file, site_dir=request.root_site_dir, site_url=request.root_site_url)
         config.extra[BUILD_LANGUAGE_KEY] = request.code
         config.strict = False  # the main build counts our warnings under --strict
-        build(config, serve_url=request.serve_url)
+        build(config)
         if request.publish_dir:
-            publish(config.site_dir, os.path.join(request.publish_dir, request.code))
+            output.swap_in(config.site_dir, os.path.join(request.publish_dir, request.code))
     except MkDocsException as error:
         # MkDocs logs the cause as an error and raises a generic "Aborted": report the cause.
         causes = [message for level, message in collect.records if level >= logging.ERROR]
@@ -89,13 +90,13 @@ def build_language(request: BuildRequest, publish: Callable[[str, str], None]) -
     return result
 
 
-def _worker(requests: list[BuildRequest], connection: Connection, parent: int, publish) -> None:
+def _worker(requests: list[BuildRequest], connection: Connection, parent: int) -> None:
     """A worker process: build each language in turn, telling the main build as each starts and ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main build's to handle
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     for request in requests:
         connection.send(("start", request.code))
-        connection.send(("done", build_language(request, publish)))
+        connection.send(("done", build_language(request)))
     connection.close()
 
 
@@ -143,8 +144,7 @@ class LanguageBuilds:
     """The language builds of one main build: started at once, awaited at the end (`results`), or
     some of them awaited and the others left to finish in the background (`mkdocs serve`)."""
 
-    def __init__(self, requests: list[BuildRequest], publish: Callable[[str, str], None],
-                 workers: int | None = None) -> None:
+    def __init__(self, requests: list[BuildRequest], workers: int | None = None) -> None:
         workers = workers or worker_count(len(requests))
         context = multiprocessing.get_context("fork")
         self._order = [request.code for request in requests]
@@ -154,7 +154,7 @@ class LanguageBuilds:
         self._workers: list[tuple[multiprocessing.Process, Connection, list[str]]] = []
         for share in (requests[index::workers] for index in range(workers)):  # awaited ones come first
             receiving, sending = context.Pipe(duplex=False)
-            process = context.Process(target=_worker, args=(share, sending, os.getpid(), publish), daemon=True)
+            process = context.Process(target=_worker, args=(share, sending, os.getpid()), daemon=True)
             process.start()
             sending.close()
             self._workers.append((process, receiving, [request.code for request in share]))

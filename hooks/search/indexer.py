@@ -18,6 +18,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from builds.output import swap_in
+
 from .bundles import BUNDLE_DIR, bundle_path, has_marked_page, language_glob, pagefind_command
 
 TIMEOUT_SECONDS = 900
@@ -81,16 +83,6 @@ def check_bundle_dir(site_dir: str, codes: list[str], default: str) -> None:
             f"{folder} holds pages of the site ({', '.join(strays)}), but the search index goes there: "
             f"rename docs/{default}/{BUNDLE_DIR}.md or docs/{default}/{BUNDLE_DIR}/ (and its translations)."
         )
-
-
-def swap_in(built: str, target: str) -> None:
-    """Put the folder `built` in place of `target` (two renames)."""
-    old = os.path.join(os.path.dirname(target), "." + os.path.basename(target) + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if os.path.isdir(target):
-        os.rename(target, old)
-    os.rename(built, target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def run_pagefind(command: list[str], cancel: threading.Event | None) -> subprocess.CompletedProcess:

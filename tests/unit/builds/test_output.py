@@ -36,3 +36,13 @@ def test_staging_of_a_dead_process_is_removed_at_the_next_build(tmp_path):
     os.makedirs(alive)
     assert output.remove_abandoned(str(site)) == [dead]
     assert os.path.isdir(alive) and not os.path.exists(dead)
+
+
+def test_swap_in_replaces_a_language_folder_of_a_served_site(tmp_path):
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "fr" / "index.html").write_text("old")
+    (tmp_path / "staging" / "fr").mkdir(parents=True)
+    (tmp_path / "staging" / "fr" / "index.html").write_text("new")
+    output.swap_in(str(tmp_path / "staging" / "fr"), str(tmp_path / "fr"))
+    assert (tmp_path / "fr" / "index.html").read_text() == "new"
+    assert sorted(os.listdir(tmp_path)) == ["fr", "staging"]

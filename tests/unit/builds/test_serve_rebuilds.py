@@ -3,7 +3,7 @@ folder moves that keep every language's pages served while it is rebuilt in the 
 
 import os
 
-from builds.serve import HELD, file_versions, hold, languages_to_wait_for, publish, restore
+from builds.serve import HELD, file_versions, hold, languages_to_wait_for, restore
 
 CODES = ["en", "fr", "de"]
 
@@ -54,13 +54,3 @@ def test_held_languages_survive_cleaning_and_come_back(tmp_path):
     assert sorted(os.listdir(tmp_path)) == [HELD + "fr"]  # hidden: MkDocs' cleaning keeps it
     restore(str(tmp_path), ["fr", "de"])
     assert (tmp_path / "fr" / "index.html").read_text() == "old"
-
-
-def test_publish_swaps_the_new_build_in(tmp_path):
-    (tmp_path / "fr").mkdir()
-    (tmp_path / "fr" / "index.html").write_text("old")
-    (tmp_path / "staging" / "fr").mkdir(parents=True)
-    (tmp_path / "staging" / "fr" / "index.html").write_text("new")
-    publish(str(tmp_path / "staging" / "fr"), str(tmp_path / "fr"))
-    assert (tmp_path / "fr" / "index.html").read_text() == "new"
-    assert sorted(os.listdir(tmp_path)) == ["fr", "staging"]

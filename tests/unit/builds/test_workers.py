@@ -15,14 +15,14 @@ def test_death_causes_say_what_happened():
 
 
 def test_a_killed_worker_fails_its_language_and_the_languages_it_had_not_reached(monkeypatch):
-    def build(request, publish):
+    def build(request):
         if request.code == "fr":
             os.kill(os.getpid(), signal.SIGKILL)
         return workers.BuildResult(request.code)
 
     monkeypatch.setattr(workers, "build_language", build)
     requests = [BuildRequest("mkdocs.yml", code, "/nowhere", "https://x/") for code in ("fr", "de", "ar")]
-    results = {r.code: r for r in LanguageBuilds(requests, publish=None, workers=2).results()}
+    results = {r.code: r for r in LanguageBuilds(requests, workers=2).results()}
     # worker 1 builds fr then ar; worker 2 builds de
     assert "killed (SIGKILL)" in results["fr"].error
     assert results["ar"].error.startswith("not built: the worker that was to build it stopped")
