@@ -47,20 +47,20 @@ def main() -> None:
     project = args.project.resolve()
     os.chdir(project)
     sys.path.insert(0, str(project / "hooks"))
-    import language_builds
+    from builds import workers
 
     site = tempfile.mkdtemp(prefix="profile-site-")
 
     def request(code: str):
-        return language_builds.BuildRequest(str(project / "mkdocs.yml"), code, site, "https://example.github.io/bench/")
+        return workers.BuildRequest(str(project / "mkdocs.yml"), code, site, "https://example.github.io/bench/")
 
     try:
         if args.warm_up:
-            language_builds.build_language(request(args.warm_up))
+            workers.build_language(request(args.warm_up))
         profile = cProfile.Profile()
         started = time.perf_counter()
         profile.enable()
-        result = language_builds.build_language(request(args.code))
+        result = workers.build_language(request(args.code))
         profile.disable()
         print(f"{args.code}: {time.perf_counter() - started:.2f} s under cProfile" + (f", error: {result.error}" if result.error else ""))
         WORK.mkdir(exist_ok=True)
