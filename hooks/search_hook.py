@@ -5,7 +5,7 @@ result list (overrides/partials/search.html) are driven by overrides/assets/sear
 language is built, the main build indexes each language into its own bundle, `<site>/pagefind/<code>/`;
 `mkdocs serve` re-indexes the languages an edit changed, in the background, after serving the page
 (and a next rebuild stops that indexing rather than wait for it). The handlers are methods of one
-object: the registry is made fresh in `on_config`; the serve indexing lasts across rebuilds.
+object: the serve indexing lasts across rebuilds; the topic registry is topics_hook.py's.
 """
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ from mkdocs.plugins import event_priority
 from builds.serve import watched_paths
 from multilingual.context import CONTEXT_KEY, BuildContext
 from multilingual.errors import event_handlers
+from multilingual.languages import find_language
 from search.bundles import bundle_href
 from search.filters import FILTER, page_topic_labels, topic_options
 from search.indexer import IndexResult, SearchIndexError, index_languages
 from search.serve import ServeIndexing
-from topics.registry import load_topics
+from topics.registry import site_registry
 
 log = logging.getLogger("mkdocs.plugins.search")
 
@@ -32,7 +33,7 @@ log = logging.getLogger("mkdocs.plugins.search")
 def report(results: list[IndexResult], context: BuildContext, seconds: float) -> None:
     """Log what was indexed; warn (so `--strict` fails) if a bundle holds pages of another language."""
     for result in results:
-        expected = next(language.hreflang.lower() for language in context.languages if language.code == result.code)
+        expected = find_language(context.languages, result.code).hreflang.lower()
         if result.pages and result.languages != [expected]:
             log.warning(
                 f"Search index of '{result.code}': pages in {', '.join(result.languages)}, expected only "
@@ -46,16 +47,9 @@ class SearchHooks:
     def __init__(self) -> None:
         self.command: str | None = None
         self.serve = ServeIndexing()  # one per `mkdocs serve` session: kept across its rebuilds
-        self.registry = None
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.command = command
-
-    def on_config(self, config):
-        context: BuildContext = config.extra[CONTEXT_KEY]
-        path = context.project_path(str(config.extra.get("topics") or "data/topics.yml"))
-        self.registry = load_topics(path, [l.code for l in context.languages])[0] if os.path.isfile(path) else None
-        return config
 
     def serving(self, context: BuildContext) -> bool:
         return context.is_default and self.command == "serve"
@@ -63,14 +57,14 @@ class SearchHooks:
     def on_env(self, env, config, files):
         context: BuildContext = config.extra[CONTEXT_KEY]
         env.globals["search_filter"] = FILTER
-        env.globals["search_topics"] = topic_options(self.registry, context.language.code)
+        env.globals["search_topics"] = topic_options(site_registry(config), context.language.code)
         env.globals["search_bundle"] = lambda base_url: bundle_href(base_url, context.is_default, context.language.code)
         return env
 
     def on_page_context(self, page_context, page, config, nav):
         context: BuildContext = config.extra[CONTEXT_KEY]
         info = context.pages.get(page.file.src_uri)
-        page_context["page_topics"] = page_topic_labels(info.tags if info else (), self.registry, context.language.code)
+        page_context["page_topics"] = page_topic_labels(info.tags if info else (), site_registry(config), context.language.code)
         return page_context
 
     @event_priority(110)  # before the multilingual hook moves the language folders aside (100)

@@ -16,7 +16,7 @@ from multilingual.errors import event_handlers
 from multilingual.html import add_to_page_header, has_marker, replace_marker
 from multilingual.strings import require_strings
 from topics import pages as topic_pages
-from topics.registry import TopicRegistry, check_page_topics, load_topics
+from topics.registry import REGISTRY_KEY, TopicRegistry, check_page_topics, load_topics
 
 log = logging.getLogger("mkdocs.plugins.topics")
 UI_KEYS = ("topics_title", "topics_description", "topics_intro", "topic_pages_count", "topic_pages_heading",
@@ -30,10 +30,11 @@ class TopicsHooks:
     def on_config(self, config):
         context = config.extra[CONTEXT_KEY]
         path = context.project_path(str(config.extra.get("topics") or "data/topics.yml"))
-        self.registry = None
+        self.registry = config.extra[REGISTRY_KEY] = None
         if not os.path.isfile(path):
             return config
         self.registry, warnings = load_topics(path, [language.code for language in context.languages])
+        config.extra[REGISTRY_KEY] = self.registry
         require_strings(context.ui, UI_KEYS, "the topic pages")
         for warning in warnings:
             if f"in '{context.language.code}'" in warning:

@@ -97,6 +97,14 @@ def parse_topics(data: object, codes: list[str], source: str) -> tuple[TopicRegi
     return TopicRegistry(tuple(topics)), warnings
 
 
+REGISTRY_KEY = "topic_registry"  # config.extra: the build's registry (None: the site has no topics), set by topics_hook.py
+
+
+def site_registry(config) -> TopicRegistry | None:
+    """The topic registry of this build, for the other hooks (read once by topics_hook.py's on_config)."""
+    return config.extra.get(REGISTRY_KEY)
+
+
 def load_topics(path: str | Path, codes: list[str]) -> tuple[TopicRegistry, list[str]]:
     return parse_topics(load_data_file(path), codes, str(path))
 
