@@ -60,7 +60,7 @@ class GuideHooks:
     @event_priority(90)  # after the multilingual hook indexed the pages, before the topic pages list them
     def on_files(self, files, config):
         context = config.extra[CONTEXT_KEY]
-        numbers = chapter_numbers(config.nav) if self.options.number_chapters else {}
+        numbers = chapter_numbers(config.nav, context.pages) if self.options.number_chapters else {}
         context.pages = as_chapters(context.pages, numbers, context.language.code, context.default.code,
                                     lambda page: read_page_source(source_path(context, page)).body)
         return files

@@ -4,6 +4,7 @@ it (`extra.number_chapters`), each with its reading time; and the home page's ch
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Collection
 
 from multilingual.pages import PageInfo
 from multilingual.templates import Fragments
@@ -25,10 +26,10 @@ def nav_pages(nav: object) -> list[str]:
     return [path for path in found if path.endswith(".md") and "://" not in path]
 
 
-def chapter_numbers(nav: object, generated: set[str] = frozenset()) -> dict[str, int]:
-    """Chapter numbers from the nav: every page after the home page (the first), except generated
-    pages such as the topic pages."""
-    chapters = [path for path in nav_pages(nav)[1:] if path not in generated and not path.startswith("tags/")]
+def chapter_numbers(nav: object, pages: Collection[str]) -> dict[str, int]:
+    """Chapter numbers from the nav: every page after the home page (the first) that is one of the
+    site's own `pages` (its Markdown files), not a page another hook generates, such as a topic page."""
+    chapters = [path for path in nav_pages(nav)[1:] if path in pages]
     return {path: number for number, path in enumerate(dict.fromkeys(chapters), start=1)}
 
 
