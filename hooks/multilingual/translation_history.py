@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 # The only project modules used; imported here, together, so a move of this module changes one place.
 from .sources import read_page_source
-from .translation_status import STALE, PageStatus, source_hash
+from .translation_status import STALE, PageStatus, normalized_text, source_hash
 
 LOG = ["log", "-z", "--root", "--raw", "--no-abbrev", "--no-show-signature", "--date=short", "--format=%x01%H %cd"]
 
@@ -160,8 +160,8 @@ def find_source_version(english_path: str, recorded_hash: str) -> tuple[Version,
 
 
 def normalized_lines(text: str) -> list[str]:
-    """A page's lines as `source_hash` sees them: line endings and outer blank lines ignored."""
-    return (text.replace("\r\n", "\n").strip() + "\n").splitlines(keepends=True)
+    """A page's lines as `source_hash` sees them."""
+    return normalized_text(text).splitlines(keepends=True)
 
 
 def unified_diff(old_text: str, new_text: str, path: str, old_label: str, new_label: str) -> str:

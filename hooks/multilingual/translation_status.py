@@ -17,10 +17,14 @@ from .sources import read_page_source
 CURRENT, STALE, UNTRACKED, MISSING = "current", "stale", "untracked", "missing"
 
 
+def normalized_text(text: str) -> str:
+    """A page's text as its hash sees it: line endings and outer blank lines ignored."""
+    return text.replace("\r\n", "\n").strip() + "\n"
+
+
 def source_hash(text: str) -> str:
-    """A short, stable hash of a page's text (line endings and outer blank lines ignored)."""
-    normalized = text.replace("\r\n", "\n").strip() + "\n"
-    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:12]
+    """A short, stable hash of a page's text (of its `normalized_text`)."""
+    return hashlib.sha256(normalized_text(text).encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
