@@ -37,14 +37,16 @@ class PageStatus:
     reviewed: bool = False
 
 
-def page_status(code: str, src_uri: str, original_text: str, translation_meta: dict | None) -> PageStatus:
+def page_status(code: str, src_uri: str, original_hash: str, translation_meta: dict | None) -> PageStatus:
+    """The status of a translation (its front matter, None if missing) of the original whose text
+    hashes to `original_hash` (`source_hash`)."""
     if translation_meta is None:
         return PageStatus(code, src_uri, MISSING)
     recorded = translation_meta.get("source_hash")
     if not recorded:
         state = UNTRACKED
     else:
-        state = CURRENT if str(recorded) == source_hash(original_text) else STALE
+        state = CURRENT if str(recorded) == original_hash else STALE
     return PageStatus(code, src_uri, state, translation_meta.get("reviewed") is True)
 
 
@@ -52,10 +54,10 @@ def status_table(tree, languages) -> dict[tuple[str, str], PageStatus]:
     """The status of every page of the default language in every other language."""
     table = {}
     for src_uri in sorted(tree.pages[tree.default]):
-        original = read_page_source(tree.path(tree.default, src_uri)).text
+        original_hash = source_hash(read_page_source(tree.path(tree.default, src_uri)).text)  # once, not per language
         for language in languages[1:]:
             meta = read_page_source(tree.path(language.code, src_uri)).meta if tree.has(language.code, src_uri) else None
-            table[(language.code, src_uri)] = page_status(language.code, src_uri, original, meta)
+            table[(language.code, src_uri)] = page_status(language.code, src_uri, original_hash, meta)
     return table
 
 

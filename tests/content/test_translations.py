@@ -58,7 +58,7 @@ def test_front_matter_is_translated_and_records_its_source(code):
 @pytest.mark.parametrize("code", TRANSLATIONS)
 def test_every_translation_is_current(code):
     for name in PAGES:
-        status = page_status(code, name, read("en", name).text, read(code, name).meta)
+        status = page_status(code, name, source_hash(read("en", name).text), read(code, name).meta)
         assert status.state == CURRENT, f"docs/{code}/{name} is {status.state}: update it and its source_hash"
 
 
@@ -124,10 +124,10 @@ def test_source_hash_ignores_line_endings_and_outer_blank_lines():
 
 def test_status_is_current_stale_or_missing():
     original = "---\ntitle: A\n---\n\nText.\n"
-    assert page_status("fr", "a.md", original, None).state == MISSING
-    assert page_status("fr", "a.md", original, {"source_hash": source_hash(original)}).state == CURRENT
+    assert page_status("fr", "a.md", source_hash(original), None).state == MISSING
+    assert page_status("fr", "a.md", source_hash(original), {"source_hash": source_hash(original)}).state == CURRENT
     changed = original.replace("Text.", "New text.")
-    assert page_status("fr", "a.md", changed, {"source_hash": source_hash(original)}).state == STALE
+    assert page_status("fr", "a.md", source_hash(changed), {"source_hash": source_hash(original)}).state == STALE
 
 
 def test_changing_an_english_page_makes_its_translation_stale(project):

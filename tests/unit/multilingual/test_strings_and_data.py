@@ -44,7 +44,7 @@ def test_broken_yaml_and_bad_bytes_name_the_line(tmp_path):
 
 def test_a_translation_without_source_hash_is_untracked_not_stale():
     original = "---\ntitle: A\n---\n\nText.\n"
-    assert page_status("fr", "a.md", original, {"title": "Un"}).state == UNTRACKED
-    assert page_status("fr", "a.md", original, {"source_hash": source_hash(original)}).state == CURRENT
-    assert page_status("fr", "a.md", original + "More.\n", {"source_hash": source_hash(original)}).state == STALE
-    assert page_status("fr", "a.md", original, {"source_hash": "x", "reviewed": "yes"}).reviewed is False
+    assert page_status("fr", "a.md", source_hash(original), {"title": "Un"}).state == UNTRACKED
+    assert page_status("fr", "a.md", source_hash(original), {"source_hash": source_hash(original)}).state == CURRENT
+    assert page_status("fr", "a.md", source_hash(original + "More.\n"), {"source_hash": source_hash(original)}).state == STALE
+    assert page_status("fr", "a.md", source_hash(original), {"source_hash": "x", "reviewed": "yes"}).reviewed is False
