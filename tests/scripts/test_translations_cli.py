@@ -9,7 +9,6 @@ import sys
 from dataclasses import dataclass
 
 import pytest
-import yaml
 
 from conftest import ROOT, Project, page
 from conftest import git
@@ -31,8 +30,7 @@ class Run:
 
 def run(project: Project, *args: str) -> Run:
     """The tool, from the project's root, as README says."""
-    with open(project.path / "mkdocs.yml", "w", encoding="utf-8") as file:
-        yaml.safe_dump(project.config, file, allow_unicode=True, sort_keys=False)
+    project.write_config()
     result = subprocess.run([sys.executable, str(SCRIPT), *args], cwd=project.path, capture_output=True, text=True, timeout=120)
     assert "Traceback" not in result.stderr, result.stderr
     return Run(result.returncode, result.stdout, result.stderr)
