@@ -27,7 +27,7 @@ from multilingual.tree import DocsTreeError, scan_docs  # noqa: E402
 from multilingual.languages import LanguageTableError, load_languages  # noqa: E402
 from multilingual.sources import SourceError, read_page_source  # noqa: E402
 from multilingual.translation_history import (  # noqa: E402
-    HistoryError, NeverCommitted, find_source_version, is_shallow, last_changed_dates,
+    HistoryError, NeverCommitted, find_source_version, folder_versions, is_shallow, last_changed_dates,
     lines_changed_since, unified_diff,
 )
 from multilingual.translation_status import CURRENT, MISSING, STALE, UNTRACKED, source_hash, status_table  # noqa: E402
@@ -123,8 +123,13 @@ def status_rows(project: Project, codes: list[str]) -> list[tuple[str, str, str,
     hashes: dict[str, set[str]] = {}
     for (code, uri), value in recorded.items():
         hashes.setdefault(uri, set()).add(value)
-    counts = lines_changed_since(project.root, project.default, hashes)  # one git log for all pages
-    dates = last_changed_dates(project.root, project.default, {uri for _, uri in stale})  # and one more
+    stale_pages = sorted({uri for _, uri in stale})
+    try:  # one git log of the English folder, read by both
+        history = folder_versions(os.path.join(project.root, project.default), stale_pages) if stale_pages else {}
+    except HistoryError:
+        history = None  # each says it does not know
+    counts = lines_changed_since(project.root, project.default, hashes, history)
+    dates = last_changed_dates(project.root, project.default, stale_pages, history)
     rows = []
     for uri in sorted(tree.pages[project.default]):
         for code in codes:

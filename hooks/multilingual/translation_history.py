@@ -179,13 +179,15 @@ def changed_lines(old_text: str, new_text: str) -> int:
     return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
 
 
-def lines_changed_since(docs_root: str, default: str, recorded: Mapping[str, Iterable[str]]) -> dict[tuple[str, str], int | None]:
+def lines_changed_since(docs_root: str, default: str, recorded: Mapping[str, Iterable[str]],
+                        history: Mapping[str, list[Version]] | None = None) -> dict[tuple[str, str], int | None]:
     """How many lines of each English page changed since each recorded `source_hash`.
 
     Arguments:
         docs_root: the folder holding one folder per language (`docs`).
         default: the default language's code, whose folder holds the English pages (`en`).
         recorded: src_uri -> the `source_hash` values its translations record.
+        history: `folder_versions` of (at least) these pages, if the caller has read it already.
     Returns:
         (src_uri, hash) -> lines changed from the committed version with that hash to the page now
         (0 if the page now has that hash); None if unknown: no git, or no committed version has it.
@@ -201,7 +203,8 @@ def lines_changed_since(docs_root: str, default: str, recorded: Mapping[str, Ite
     unknown = [key for key, count in result.items() if count is None]
     pages = sorted({uri for uri, _ in unknown})
     try:
-        history = folder_versions(folder, pages) if pages else {}
+        if history is None:
+            history = folder_versions(folder, pages) if pages else {}
         texts = read_blobs(folder, (version.blob for uri in pages for version in history[uri]))
     except HistoryError:
         return result
@@ -228,13 +231,15 @@ def blob_id(path: str, length: int) -> str | None:
     return digest(b"blob %d\0" % len(data) + data).hexdigest()
 
 
-def last_changed_dates(docs_root: str, default: str, src_uris: Iterable[str]) -> dict[str, str | None]:
+def last_changed_dates(docs_root: str, default: str, src_uris: Iterable[str],
+                       history: Mapping[str, list[Version]] | None = None) -> dict[str, str | None]:
     """When each English page last changed, for the out-of-date notice ("changed on {date}").
 
     Arguments:
         docs_root: the folder holding one folder per language (`docs`).
         default: the default language's code (`en`).
         src_uris: the pages, relative to `docs/<default>/` (`about.md`).
+        history: `folder_versions` of (at least) these pages, if the caller has read it already.
     Returns:
         src_uri -> the committer date (YYYY-MM-DD) of the last commit that touched the page, or None
         when there is no true date: the file differs from that commit (an uncommitted edit), the
@@ -246,10 +251,12 @@ def last_changed_dates(docs_root: str, default: str, src_uris: Iterable[str]) ->
     try:
         if not dates or is_shallow(folder):
             return dates
-        history = folder_versions(folder, dates)
+        if history is None:
+            history = folder_versions(folder, dates)
     except HistoryError:
         return dates
-    for uri, versions in history.items():
+    for uri in dates:
+        versions = history[uri]
         if versions and blob_id(os.path.join(folder, *uri.split("/")), len(versions[0].blob)) == versions[0].blob:
             dates[uri] = versions[0].date
     return dates
