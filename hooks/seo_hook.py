@@ -12,6 +12,7 @@ from multilingual.context import CONTEXT_KEY
 from multilingual.errors import event_handlers
 from multilingual.html import script_json
 from multilingual.sources import read_page_source
+from multilingual.switcher import is_translated
 from seo import csp, metadata
 
 
@@ -50,8 +51,7 @@ class SeoHooks:
         title = info.title if info else str(page.title or "")
         description = (info.description if info else str(page.meta.get("description") or "")) or config.site_description or ""
         url = page.canonical_url
-        translated_in = [l.og_locale for l in site.languages
-                         if l == site.default or info is None or site.tree.has(l.code, page.file.src_uri)]
+        translated_in = [l.og_locale for l in site.languages if is_translated(site.tree, l.code, page.file.src_uri)]
         is_article = bool(info and (info.number or (not self.options.number_chapters and not page.is_homepage)))
         tags = metadata.open_graph(title, description, url, site.language.og_locale, translated_in,
                                    "article" if is_article else "website")
