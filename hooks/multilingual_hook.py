@@ -57,6 +57,7 @@ class MultilingualHooks:
         for warning in warnings:
             log.warning(warning)
         config.site_name = context.ui.get("site_name") or config.site_name
+        config.theme.static_templates.discard(sitemap.THEME_TEMPLATE)  # ours is written in on_post_build
         return config
 
     def on_pre_build(self, config) -> None:

@@ -9,6 +9,7 @@ from xml.sax.saxutils import quoteattr, escape
 from .languages import Language
 from .urls import Alternate, absolute_url, alternates, site_path
 
+THEME_TEMPLATE = "sitemap.xml"  # the theme's own sitemap (no alternates), which ours replaces
 HEADER = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
