@@ -15,18 +15,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_FILES = ("mkdocs.yml", "hooks", "overrides", "data", "docs")
+from run import BASE_ENV, ROOT, copy_project, output_figures
 
 
 def folder_size(folder: Path) -> int:
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+    return output_figures(folder)[2]
 
 
 def build(project: Path) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.github.io/guide/",
-           "GITHUB_REPOSITORY": "maintainers/trust-guide"}
-    env.pop("GITHUB_ACTIONS", None)
+    env = {**BASE_ENV, "SITE_URL": "https://example.github.io/guide/", "GITHUB_REPOSITORY": "maintainers/trust-guide"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")],
                    cwd=project, env=env, check=True)
     return project / "site"
@@ -38,10 +35,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         project = Path(work) / "project"
-        project.mkdir()
-        for name in PROJECT_FILES:
-            source = ROOT / name
-            (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+        copy_project(project, ROOT / "docs")
         images = project / "docs" / "en" / "img"
         images.mkdir()
         count = args.megabytes * 2
