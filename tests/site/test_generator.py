@@ -131,8 +131,11 @@ def test_ctrl_c_during_a_build_leaves_the_previous_site_and_no_worker(project):
     project.write("test_hooks/slow.py", SLOW_ARABIC_PAGES)
     project.config["hooks"].append("test_hooks/slow.py")
     project.write_config()
+    # As from a terminal: a shell starts background jobs (CI's, say) with SIGINT ignored, and the
+    # build would inherit that; Ctrl-C reaches a foreground build with the default action.
     build = subprocess.Popen([*MKDOCS, "build"], cwd=project.path, env=build_environment(SITE_URL=project.config["site_url"]),
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not any((project.path / name / "fr" / "index.html").exists() for name in staging_folders(project)):
         assert time.monotonic() < deadline and build.poll() is None, "the build never got under way"
