@@ -102,12 +102,17 @@ def on_config(config):
 '''
 
 
-def test_a_killed_language_worker_is_named_with_its_cause_and_the_previous_site_stays(project):
+def built_then_with_hook(project, name: str, code: str) -> dict:
+    """Build the project once (the 'previous site'), then add a test hook; a snapshot of that site."""
     first = project.build()
     assert first.returncode == 0, first.output
-    before = snapshot(first.site)
-    project.write("test_hooks/kill.py", KILL_FRENCH_WORKER)
-    project.config["hooks"].append("test_hooks/kill.py")
+    project.write(f"test_hooks/{name}", code)
+    project.config["hooks"].append(f"test_hooks/{name}")
+    return snapshot(first.site)
+
+
+def test_a_killed_language_worker_is_named_with_its_cause_and_the_previous_site_stays(project):
+    before = built_then_with_hook(project, "kill.py", KILL_FRENCH_WORKER)
     build = project.build()
     assert build.returncode != 0
     assert "Building language 'fr' failed: its worker process was killed (SIGKILL)" in build.output
@@ -125,11 +130,7 @@ def on_post_page(output, page, config):
 
 
 def test_ctrl_c_during_a_build_leaves_the_previous_site_and_no_worker(project):
-    first = project.build()
-    assert first.returncode == 0, first.output
-    before = snapshot(first.site)
-    project.write("test_hooks/slow.py", SLOW_ARABIC_PAGES)
-    project.config["hooks"].append("test_hooks/slow.py")
+    before = built_then_with_hook(project, "slow.py", SLOW_ARABIC_PAGES)
     project.write_config()
     # As from a terminal: a shell starts background jobs (CI's, say) with SIGINT ignored, and the
     # build would inherit that; Ctrl-C reaches a foreground build with the default action.
