@@ -89,7 +89,7 @@ class GuideHooks:
             return html
         if info.number and info.minutes:
             html = add_to_page_header(html, context.fragments.render("reading-time", ui=context.ui, minutes=info.minutes))
-        if needs_safety_notice(info.tags, self.options):
+        if needs_safety_notice(info.tags, info.meta, self.options):
             href = help_href(self.options, context.pages, page.url)
             html = add_to_page_header(html, safety_notice(context.fragments, context.ui, href))
         return html

@@ -8,8 +8,13 @@ from multilingual.urls import relative_href
 from .options import GuideOptions
 
 
-def needs_safety_notice(tags: tuple[str, ...], options: GuideOptions) -> bool:
-    """Pages with one of the configured safety topics carry the notice."""
+def needs_safety_notice(tags: tuple[str, ...], meta: dict, options: GuideOptions) -> bool:
+    """Pages with one of the configured safety topics carry the notice; a page's front matter
+    `safety_notice: true` (or `false`) asks for it (or not) whatever its topics, e.g. a page whose
+    topics are not about safety but which speaks of abuse."""
+    wanted = meta.get("safety_notice")
+    if isinstance(wanted, bool):
+        return wanted and bool(options.safety_topics)
     return bool(options.safety_topics & set(tags))
 
 

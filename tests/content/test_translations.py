@@ -33,6 +33,7 @@ def structure(code, name):
         "links": sorted(set(LINK_TARGET.findall(source.body))),
         "markers": MARKER.findall(source.body),
         "tags": source.meta.get("tags"),
+        "safety_notice": source.meta.get("safety_notice"),
         "sources": re.findall(r"^\{#([a-z0-9-]+)\}\s*$", source.body, re.MULTILINE),
     }
 

@@ -45,7 +45,15 @@ def test_the_safety_notice_links_to_the_help_page_the_help_address_or_nowhere():
     assert help_href(with_page, pages, "kits/car/") == "../../help/"
     assert help_href(GuideOptions(help_page="help.md", help_url="https://help.example/"), {}, "a/") == "https://help.example/"
     assert help_href(GuideOptions(help_page="help.md"), {}, "a/") is None  # never a missing page
-    assert needs_safety_notice(("burns", "kits"), with_page) and not needs_safety_notice(("kits",), with_page)
+    assert needs_safety_notice(("burns", "kits"), {}, with_page) and not needs_safety_notice(("kits",), {}, with_page)
+
+
+def test_a_page_asks_for_the_safety_notice_or_declines_it_whatever_its_topics():
+    options = GuideOptions(help_page="help.md", safety_topics=frozenset({"burns"}))
+    assert needs_safety_notice(("kits",), {"safety_notice": True}, options)
+    assert not needs_safety_notice(("burns",), {"safety_notice": False}, options)
+    assert needs_safety_notice(("burns",), {"safety_notice": "maybe"}, options)  # not a yes/no: topics decide
+    assert not needs_safety_notice(("kits",), {"safety_notice": True}, GuideOptions())  # the site has no notice
 
 
 def test_helplines_data_errors_name_the_entry(tmp_path):
