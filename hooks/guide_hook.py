@@ -10,7 +10,8 @@ import os
 from mkdocs.plugins import event_priority
 
 from guide.chapters import as_chapters, chapter_cards, chapter_numbers
-from guide.helplines import Helplines, load_helplines, render_help
+from guide.help_page import render_help
+from guide.helplines import Helplines, load_helplines
 from guide.options import GuideOptions, GuideOptionsError, placeholder_addresses, read_options
 from guide.safety import help_href, needs_safety_notice, safety_notice
 from multilingual.context import BUILD_LANGUAGE_KEY, CONTEXT_KEY
@@ -19,9 +20,11 @@ from multilingual.html import add_to_page_header, has_marker, replace_marker
 from multilingual.sources import read_page_source
 from multilingual.strings import require_strings
 
-HELPLINE_KEYS = ("danger_lead", "directory_lead", "helplines_heading", "helplines_intro", "helpline_country",
-                 "helpline_service", "helpline_contact", "helpline_source", "helpline_listed", "helpline_confirm",
-                 "helpline_use_directory", "helplines_other_countries", "list_separator")
+HELPLINE_KEYS = ("danger_lead", "danger_countries_link", "directory_lead", "helplines_heading", "helplines_intro",
+                 "helpline_source", "helpline_confirm", "helplines_other_countries", "list_separator",
+                 "help_general", "help_police", "help_ambulance", "help_fire", "help_violence", "help_crisis",
+                 "help_no_number")
+HELP_LINK_KEYS = ("help_link_label", "help_link_hint")
 SAFETY_KEYS = ("safety_title", "safety_text", "safety_link")
 
 
@@ -55,7 +58,15 @@ class GuideHooks:
             require_strings(context.ui, HELPLINE_KEYS, "the helplines (extra.helplines)")
         if options.quick_exit_url:
             require_strings(context.ui, ("quick_exit_label", "quick_exit_hint"), "the quick exit (extra.quick_exit_url)")
+        if options.help_page or options.help_url:
+            require_strings(context.ui, HELP_LINK_KEYS, "the help link of every page (extra.help_page)")
         return config
+
+    def on_env(self, env, config, files):
+        """Every page's help link (beside the quick exit): the help page of this language, or the help address."""
+        context = config.extra[CONTEXT_KEY]
+        env.globals["help_link"] = lambda base_url: help_link(self.options, context.pages, base_url)
+        return env
 
     @event_priority(90)  # after the multilingual hook indexed the pages, before the topic pages list them
     def on_files(self, files, config):
@@ -93,6 +104,13 @@ class GuideHooks:
             href = help_href(self.options, context.pages, page.url)
             html = add_to_page_header(html, safety_notice(context.fragments, context.ui, href))
         return html
+
+
+def help_link(options: GuideOptions, pages: dict, base_url: str) -> str | None:
+    """The help page from any page, 404 pages included (`base_url` is the language's root there too)."""
+    if options.help_page and options.help_page in pages:
+        return f"{base_url.rstrip('/')}/{pages[options.help_page].url}"
+    return options.help_url
 
 
 def source_path(context, page) -> str:

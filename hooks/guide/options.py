@@ -5,7 +5,7 @@ site that sets none of them gets none of the features.
       help_page: getting-help.md         # the page the safety notice links to (a docs path) ...
       help_url: https://example.org/help # ... or an address, if the help is elsewhere
       safety_topics: [betrayal, recovery] # pages with one of these topics carry the safety notice
-      helplines: data/helplines.yml       # the data of `<!-- insert: helplines -->`
+      helplines: data/helplines           # the folder of `<!-- insert: helplines -->` (its README.md)
       quick_exit_url: https://www.wikipedia.org/  # the quick-exit control leaves for this page
       contact_url: https://...            # `[...](contact:)` links point here
       number_chapters: true               # nav pages after the home page are numbered 1., 2., ...
