@@ -2,7 +2,6 @@
 
 - tests/fixtures/seed_8gram_hashes.txt: a hash of every run of 8 consecutive words of the seed
   articles, so tests can prove no page reuses a seed sentence without the seeds being in the repo.
-- tests/fixtures/research_numbers.txt: every phone number the research list allows.
 - tests/fixtures/research_figures.txt: every figure the list of works gives (sample sizes, percentages,
   years, volumes), so the phone-number check can tell "227 adults" from a phone number.
 
@@ -34,17 +33,6 @@ def run_hashes(text: str, length: int = RUN_LENGTH) -> set[str]:
     }
 
 
-def research_numbers(markdown: str) -> set[str]:
-    """Numbers in the 'number' column of the research list's table, and the emergency number."""
-    numbers = set(re.findall(r"\((\d{3}) works", markdown))
-    for line in markdown.splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if len(cells) >= 3 and re.search(r"\d", cells[2]):
-            number_cell = re.sub(r"\([^)]*\)", "", cells[2])  # drop "(24/7, free)" and the like
-            numbers.update(re.findall(r"#?\d[\d -]*\d|\b\d+\b", number_cell))
-    return {number.strip() for number in numbers}
-
-
 def research_figures(markdown: str) -> set[str]:
     return set(re.findall(r"\d+(?:\.\d+)?", markdown))
 
@@ -57,11 +45,9 @@ def main() -> int:
     hashes = set().union(*(run_hashes(seed.read_text(encoding="utf-8")) for seed in seeds))
     FIXTURES.mkdir(parents=True, exist_ok=True)
     (FIXTURES / "seed_8gram_hashes.txt").write_text("\n".join(sorted(hashes)) + "\n", encoding="utf-8")
-    numbers = research_numbers((SHARED / "research" / "helplines.md").read_text(encoding="utf-8"))
-    (FIXTURES / "research_numbers.txt").write_text("\n".join(sorted(numbers)) + "\n", encoding="utf-8")
     figures = research_figures((SHARED / "research" / "sources.md").read_text(encoding="utf-8"))
     (FIXTURES / "research_figures.txt").write_text("\n".join(sorted(figures)) + "\n", encoding="utf-8")
-    print(f"{len(hashes)} seed runs, {len(numbers)} research numbers, {len(figures)} research figures")
+    print(f"{len(hashes)} seed runs, {len(figures)} research figures")
     return 0
 
 

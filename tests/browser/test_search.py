@@ -181,16 +181,17 @@ def test_the_topic_filter_narrows_the_results_in_the_readers_language(site, base
 
 @pytest.mark.parametrize("code", ["en", "ar"])
 @pytest.mark.parametrize("width", [390, 768, 1024, 1280, 1600])
-def test_the_quick_exit_never_covers_the_search_field(base, new_page, width, code):
+def test_the_quick_exit_and_the_help_link_never_cover_the_search_field(base, new_page, width, code):
     options = {**PHONE, "viewport": {"width": width, "height": 844}} if width < 960 else \
         {"viewport": {"width": width, "height": 900}}
     page, _ = open_chapter(new_page, base, code, **options)
     search(page, RARE[code])
     page.wait_for_timeout(300)  # Material widens the field over 0.25 s
     field = page.locator("input.md-search__input").bounding_box()
-    quick_exit = page.locator("[data-quick-exit]").bounding_box()
-    assert field["width"] > 100 and quick_exit["width"] > 0
-    assert not overlap(field, quick_exit), (field, quick_exit)
+    assert field["width"] > 100
+    for control in ("[data-quick-exit]", ".help-link"):
+        box = page.locator(control).bounding_box()
+        assert box["width"] > 0 and not overlap(field, box), (control, field, box)
 
 
 def test_keyboard_alone_opens_searches_moves_through_results_opens_one_and_closes(base, new_page):

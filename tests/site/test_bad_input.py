@@ -206,7 +206,7 @@ def test_a_string_of_tags_is_one_topic_and_a_wrong_one_is_named(project):
 def test_broken_data_files_name_file_and_line(project):
     for relative, text, message in [
         ("data/topics.yml", "- slug: trust\n  en: {label: trust, description: x\n", r"data/topics\.yml:\d+: the file is not valid YAML"),
-        ("data/helplines.yml", "emergency: {number: '112'}\nservices: [{country: FR}]\n", r"data/helplines\.yml has no `directory`"),
+        ("data/helplines/FR.yml", "country: FR\nemergency: [{number: '17'}]\n", r"data/helplines/FR\.yml: emergency 1 \(17\) has no `evidence`"),
         ("data/ui/en.yml", 'site_name: "A"\nreading_time: [1]\n', r"data/ui/en\.yml: must map each key to a string"),
         ("data/ui/en.yml", 'site_name: "A"\n', r"data/ui/en\.yml: the multilingual engine needs the interface string\(s\) fallback_notice"),
     ]:

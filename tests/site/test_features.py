@@ -30,11 +30,16 @@ def resolve(site_path, href):
     return urlsplit(urljoin("http://x/" + site_path, href)).path.lstrip("/")
 
 
-def page_tags(code, page_url):
-    """The topics the source of a page in language `code` declares."""
+def page_meta(code, page_url):
+    """The front matter of the source of a page in language `code`."""
     from multilingual.sources import read_page_source
     name = (page_url.rstrip("/") or "index") + ".md"
-    return read_page_source(ROOT / "docs" / code / name).meta.get("tags", [])
+    return read_page_source(ROOT / "docs" / code / name).meta
+
+
+def page_tags(code, page_url):
+    """The topics the source of a page in language `code` declares."""
+    return page_meta(code, page_url).get("tags", [])
 
 
 @pytest.mark.parametrize("code", ["en", "ar", "zh", "de"])
@@ -107,27 +112,31 @@ def test_safety_notice_on_every_page_about_betrayal_recovery_or_intimacy(site, c
     for url in ["", *CHAPTERS]:
         html = site.html(prefix(code) + url)
         notices = html.select(".md-content .safety-notice")
-        if SAFETY_TOPICS & set(page_tags(code, url)):
+        if SAFETY_TOPICS & set(page_tags(code, url)) or page_meta(code, url).get("safety_notice") is True:
             assert len(notices) == 1, f"{code}/{url}"
             assert resolve(prefix(code) + url, notices[0].select_one("a")["href"]) == prefix(code) + "getting-help/"
         elif url:  # the home page asks for the notice with an insert marker; no other page has it
             assert notices == [], f"{code}/{url}: the safety notice does not belong on a page without safety topics"
     assert any(not SAFETY_TOPICS & set(page_tags(code, url)) for url in CHAPTERS), "some page must lack the notice"
+    # understanding-trust speaks of abuse without a safety topic: it asks for the notice in its front matter
+    assert not SAFETY_TOPICS & set(page_tags(code, "understanding-trust/"))
+    assert site.html(prefix(code) + "understanding-trust/").select(".md-content .safety-notice")
+
+
+HELPLINES = load_helplines(str(ROOT / "data" / "helplines"))
 
 
 def data_numbers():
-    return load_helplines(ROOT / "data" / "helplines.yml").numbers()
-
-
-def test_helpline_numbers_come_only_from_the_research_list():
-    allowed = set((FIXTURES / "research_numbers.txt").read_text(encoding="utf-8").split("\n")) - {""}
-    assert data_numbers() <= allowed
+    return HELPLINES.numbers()
 
 
 def test_confirm_numbers_are_shown_with_check_the_official_site(site):
-    row = next(tr for tr in site.html("getting-help/").select("table.helplines tr") if "Niebieska" in tr.get_text())
-    assert "check the official site" in row.get_text()
-    assert "801 120 002" not in site.html("getting-help/").get_text()
+    confirm = next((code, line) for code, country in HELPLINES.countries.items()
+                   for line in country.violence + country.crisis if line.confirm)
+    block = site.html("getting-help/").find(id=f"help-{confirm[0]}")
+    item = next(li for li in block.select("li.help-line") if confirm[1].name in li.get_text())
+    assert "check the official site" in item.get_text()
+    assert "801 120 002" not in site.html("pl/getting-help/").get_text()  # the old Niebieska Linia number
 
 
 PHONE_LIKE = re.compile(r"(?<![\w.,/–-])#?\+?\d(?:[\d -]*\d)?(?![\w%/–-])")
@@ -150,26 +159,44 @@ def test_no_phone_number_outside_the_data_file(site, code):
         found = [t for t in phone_like("\n".join(paragraphs)) if t not in data_numbers() and t not in figures]
         assert found == [], f"docs/{code}/{file.name}: {found}"
     help_page = site.html(prefix(code) + "getting-help/")
-    shown = {a.get_text() for a in help_page.select('a[href^="tel:"]')}
-    shown |= {s.get_text() for s in help_page.select(".helplines strong, .help-lead strong strong")}
-    assert shown and {s for s in shown if re.search(r"\d", s)} <= data_numbers()
+    shown = {a.get_text() for a in help_page.select('a[href^="tel:"], a[href^="sms:"]')}
+    assert shown and shown <= data_numbers()
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_help_page_leads_with_danger_then_own_countries_then_directory(site, code):
+def test_help_page_leads_with_danger_then_own_countries_then_directory_then_every_other(site, code):
     content = site.html(prefix(code) + "getting-help/").select_one(".md-content__inner")
-    blocks = content.select(".help-lead, table.helplines, .help-directory")  # in document order
+    blocks = content.select(".help-lead, .help-country, .help-directory")  # in document order
     lead, *rest = blocks
-    assert "help-lead" in lead["class"] and "112" in lead.get_text()
+    assert "help-lead" in lead["class"] and "112" not in lead.get_text()  # 112 is not the number everywhere
+    assert resolve(prefix(code) + "getting-help/", lead.select_one("a")["href"]) == prefix(code) + "getting-help/#helplines"
+    own = HELPLINES.by_language[code]
+    assert [block["id"] for block in rest[:len(own)]] == [f"help-{country}" for country in own]
+    assert all(block.name == "section" for block in rest[:len(own)])
+    assert "help-directory" in rest[len(own)]["class"]
     assert content.select_one(".help-directory a")["href"] == "https://findahelpline.com/"
-    services = load_helplines(ROOT / "data" / "helplines.yml").services
-    own = [s for s in services if code in s.languages]
-    if own:
-        assert rest[0].name == "table", "own countries' services come before findahelpline.com"
-        assert all(service.name in rest[0].get_text() for service in own)
-        rest = rest[1:]
-    assert "help-directory" in rest[0]["class"]
-    assert [block.name for block in rest[1:]] == ["table"]  # then every other country
+    others = rest[len(own) + 1:]
+    assert all(block.name == "details" and not block.has_attr("open") for block in others)  # collapsed
+    shown = [block["id"].removeprefix("help-") for block in rest if block.has_attr("id")]
+    assert sorted(shown) == sorted(HELPLINES.countries) and len(shown) == len(set(shown))  # every country, once
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_country_of_the_language_shows_its_emergency_number_as_a_phone_link(site, code):
+    html = site.html(prefix(code) + "getting-help/")
+    for country_code in HELPLINES.by_language[code]:
+        block = html.find(id=f"help-{country_code}")
+        country = HELPLINES.countries[country_code]
+        calls = [a["href"] for a in block.select("li.help-emergency a.phone")]
+        assert calls == ["tel:" + re.sub(r"[^\d+#]", "", n.number).replace("#", "%23") for n in country.emergency]
+        if not country.emergency:
+            assert block.select_one(".help-none"), f"{country_code}: no number, so the directory"
+        for kind in ("violence", "crisis"):
+            assert len(block.select(f"li.help-{kind}")) == len(country.lines(kind))
+    # the data's date appears once, in the introduction, not on every row
+    from multilingual.strings import local_date
+    text = html.select_one(".md-content").get_text(" ")
+    assert text.count(local_date(HELPLINES.last_read(), LANGUAGES[CODES.index(code)].hreflang)) == 1
 
 
 def head_meta(html, prop):
@@ -217,6 +244,22 @@ def test_questions_page_carries_faq_json_ld(site, language):
     assert all(len(q["acceptedAnswer"]["text"]) > 40 for q in faq["mainEntity"])
 
 
+def test_help_link_on_every_page_leads_to_the_help_page_of_its_language(site):
+    for file in site.site.rglob("*.html"):
+        html = file.read_text(encoding="utf-8")
+        if "<html" not in html or "pagefind" in file.parts:
+            continue
+        link = re.search(r'<a class="help-link" href="([^"]+)"[^>]*>([^<]+)</a>', html)
+        assert link, file
+        code = next((c for c in CODES[1:] if file.relative_to(site.site).parts[0] == c), "en")
+        if file.name == "404.html":  # served at any depth: the link is absolute
+            assert link.group(1) == urlsplit(SUBPATH_SITE_URL).path + prefix(code) + "getting-help/", file
+        else:
+            page_path = str(file.parent.relative_to(site.site)).replace(".", "") + "/"
+            assert resolve(page_path.lstrip("/"), link.group(1)) == prefix(code) + "getting-help/", file
+    assert site.html("es/").select_one(".help-link").get_text() != site.html("").select_one(".help-link").get_text()
+
+
 def test_quick_exit_on_every_page(site):
     target = load_config_data()["extra"]["quick_exit_url"]
     pages = list(site.site.rglob("*.html"))
@@ -243,5 +286,3 @@ def test_the_built_help_page_claims_no_check_of_the_services(site, code):
     never_claim = yaml.safe_load((ROOT / "data" / "glossary" / f"{code}.yml").read_text(encoding="utf-8"))["never_claim"]
     text = site.html(prefix(code) + "getting-help/").select_one(".md-content").get_text(" ", strip=True)
     assert not [pattern for pattern in never_claim if re.search(pattern, text, re.IGNORECASE)]
-    dates = [small.get_text() for small in site.html(prefix(code) + "getting-help/").select("table.helplines small")]
-    assert dates and all("2026" in date for date in dates)  # each entry says when it was compared with the list

@@ -1,8 +1,7 @@
-"""The guide's features as mkdocs.yml declares them (hooks/guide/options.py) and the helplines data."""
+"""The guide's features as mkdocs.yml declares them (hooks/guide/options.py)."""
 
 import pytest
 
-from guide.helplines import HelplinesError, load_helplines
 from guide.options import GuideOptions, GuideOptionsError, placeholder_addresses, read_options
 from guide.safety import help_href, needs_safety_notice
 from multilingual.pages import PageInfo
@@ -54,16 +53,3 @@ def test_a_page_asks_for_the_safety_notice_or_declines_it_whatever_its_topics():
     assert not needs_safety_notice(("burns",), {"safety_notice": False}, options)
     assert needs_safety_notice(("burns",), {"safety_notice": "maybe"}, options)  # not a yes/no: topics decide
     assert not needs_safety_notice(("kits",), {"safety_notice": True}, GuideOptions())  # the site has no notice
-
-
-def test_helplines_data_errors_name_the_entry(tmp_path):
-    path = tmp_path / "helplines.yml"
-    path.write_text("emergency: {number: '112'}\ndirectory: {name: d, url: 'https://d.org/'}\n"
-                    "services:\n  - {country: FR, name: Ligne, source: a.fr, compared: 2026-11-21}\n", encoding="utf-8")
-    with pytest.raises(HelplinesError, match=r"helplines\.yml: service 1 \(Ligne\) has no `contacts`"):
-        load_helplines(str(path))
-    path.write_text(path.read_text().replace("compared: 2026-11-21", "contacts: [{call: '3919'}], compared: 21/11/2026"))
-    with pytest.raises(HelplinesError, match=r"service 1 \(Ligne\): `compared` must be a date written YYYY-MM-DD"):
-        load_helplines(str(path))
-    path.write_text(path.read_text().replace("21/11/2026", "2026-11-21"))
-    assert load_helplines(str(path)).numbers() == {"112", "3919"}
