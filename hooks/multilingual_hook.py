@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import logging
 
+from markupsafe import escape
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from builds import serve
+from builds import output, serve
 from builds.session import Plan, Session
 from multilingual import assets, notices, sitemap
 from multilingual.context import CONTEXT_KEY, BuildContext, configure
@@ -56,7 +58,9 @@ class MultilingualHooks:
         require_strings(context.ui, UI_KEYS, "the multilingual engine")
         for warning in warnings:
             log.warning(warning)
-        config.site_name = context.ui.get("site_name") or config.site_name
+        # As escaped markup: the theme prints the site name both raw and through `| e` (which leaves
+        # markup as it is), so a name such as "Q&A <draft>" is text everywhere, never an element.
+        config.site_name = escape(context.ui.get("site_name") or config.site_name)
         config.theme.static_templates.discard(sitemap.THEME_TEMPLATE)  # ours is written in on_post_build
         return config
 
@@ -153,6 +157,8 @@ class MultilingualHooks:
 
     def on_build_error(self, error) -> None:
         self.plan.fail()
+        if isinstance(error, OSError):  # a full disk, say: one message, not MkDocs' traceback
+            raise Abort(output.write_failure(error, getattr(self.plan, "site_dir", None) or "site"))
 
     def on_shutdown(self) -> None:
         self.plan.close()

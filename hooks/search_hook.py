@@ -31,8 +31,16 @@ log = logging.getLogger("mkdocs.plugins.search")
 
 
 def report(results: list[IndexResult], context: BuildContext, seconds: float) -> None:
-    """Log what was indexed; warn (so `--strict` fails) if a bundle holds pages of another language."""
+    """Log what was indexed; warn (so `--strict` fails) if a bundle holds pages of another language,
+    or if a language with pages of its own has none in its index (the theme did not mark them)."""
     for result in results:
+        if not result.pages and context.tree and context.tree.pages.get(result.code):
+            log.warning(
+                f"Search index of '{result.code}' is empty, yet docs/{result.code}/ has "
+                f"{len(context.tree.pages[result.code])} page(s): no built page carries `data-pagefind-body`. "
+                "The theme's `content` block that overrides/main.html wraps is missing or not rendered; "
+                "check the theme (and its version) in mkdocs.yml."
+            )
         expected = find_language(context.languages, result.code).hreflang.lower()
         if result.pages and result.languages != [expected]:
             log.warning(

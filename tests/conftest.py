@@ -25,6 +25,10 @@ pytest_plugins = ["browser_support"]  # the browser fixtures (Chromium, sites se
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH_SITE_URL = "https://example.github.io/guide/"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# scripts/stack_check.sh builds the session's site with the other supported stack (ProperDocs and
+# MaterialX, each in its own venv) and runs the browser smoke tests on it: TEST_BUILD_COMMAND names
+# that stack's executable, MKDOCS_THEME its theme. Every other build of the tests uses MKDOCS.
+SITE_BUILD = os.environ.get("TEST_BUILD_COMMAND", "").split() or MKDOCS
 # Test builds run as a maintainer's would, wherever the tests run: not as a GitHub Actions deploy
 # build (which refuses placeholder addresses), and with the repository the contact link follows.
 TEST_REPOSITORY = "maintainers/trust-guide"
@@ -58,10 +62,11 @@ class Build:
         return [line for line in self.output.splitlines() if line.startswith("WARNING")]
 
 
-def run_build(project: Path, site: Path, *args: str, site_url: str = SUBPATH_SITE_URL, **env_overrides: str) -> Build:
+def run_build(project: Path, site: Path, *args: str, site_url: str = SUBPATH_SITE_URL, command: list[str] = MKDOCS,
+              **env_overrides: str) -> Build:
     env = build_environment(SITE_URL=site_url, **env_overrides)
     result = subprocess.run(
-        [*MKDOCS, "build", "-d", str(site), *args], cwd=project, env=env,
+        [*command, "build", "-d", str(site), *args], cwd=project, env=env,
         capture_output=True, text=True, timeout=300,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
@@ -70,7 +75,7 @@ def run_build(project: Path, site: Path, *args: str, site_url: str = SUBPATH_SIT
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Build:
     """The real site, built once with --strict under a sub-path site_url (a project site)."""
-    build = run_build(ROOT, tmp_path_factory.mktemp("real") / "site", "--strict")
+    build = run_build(ROOT, tmp_path_factory.mktemp("real") / "site", "--strict", command=SITE_BUILD)
     assert build.returncode == 0, build.output
     return build
 

@@ -67,3 +67,11 @@ def swap_in(built: str, target: str) -> None:
 
 def discard(staging: str) -> None:
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_failure(error: OSError, site_dir: str) -> str:
+    """What to tell a maintainer whose build could not write (a full disk, a read-only folder...)."""
+    cause = error.strerror or str(error)
+    return (f"Could not write the site into {os.path.abspath(site_dir)}: {cause}"
+            f"{f' ({error.filename})' if error.filename else ''}. The previous site is kept and no part of "
+            "this build is left behind. Free space on that disk (or fix the folder's permissions), then build again.")

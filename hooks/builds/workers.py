@@ -83,6 +83,8 @@ def build_language(request: BuildRequest) -> BuildResult:
         # MkDocs logs the cause as an error and raises a generic "Aborted": report the cause.
         causes = [message for level, message in collect.records if level >= logging.ERROR]
         result.error = "\n".join(causes) or str(error)
+    except OSError as error:  # a full disk, say: the cause, not a traceback
+        result.error = output.write_failure(error, request.root_site_dir)
     except Exception:  # a bug, not bad input: keep the traceback for whoever fixes it
         result.error = traceback.format_exc()
     result.warnings = [(level, message) for level, message in collect.records if level < logging.ERROR]

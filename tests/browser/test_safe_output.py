@@ -4,6 +4,8 @@ single violation of it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from browser_support import CHAPTER, hreflang, prefix, serve
@@ -16,6 +18,7 @@ document.addEventListener("securitypolicyviolation", event => {
 });
 """
 HOSTILE_TITLE = "Trust <!--<script> and you"
+HOSTILE_SITE_NAME = "Q&A <img src=x onerror=alert(1)>"
 TRACKER = "https://tracker.invalid/pixel.png"
 
 
@@ -27,10 +30,21 @@ def hostile_base(tmp_path_factory):
     project.write("docs/en/chapter.md", page(HOSTILE_TITLE, description="</script><b>x</b>", tags=["trust"]))
     project.write("docs/en/pixel.md", page("A pixel", body=f'Text.\n\n<img src="{TRACKER}" alt="">\n'))
     project.config["nav"].insert(2, "pixel.md")
+    ui = (project.path / "data/ui/fr.yml").read_text(encoding="utf-8")
+    project.write("data/ui/fr.yml", re.sub(r'^site_name: .*$', f'site_name: "{HOSTILE_SITE_NAME}"', ui, flags=re.M))
     build = project.build("--strict")
     assert build.returncode == 0, build.output
     with serve(build.site) as url:
-        yield url
+        yield url, build
+
+
+def test_a_site_name_with_markup_prints_as_text(hostile_base):
+    _, build = hostile_base
+    for path in ("fr/", "fr/chapter/", "fr/tags/"):
+        html = build.html(path)
+        assert html.select('img[src="x"]') == [], path
+        assert HOSTILE_SITE_NAME in html.select_one(".md-header__topic").get_text(), path
+        assert html.title.get_text().endswith(HOSTILE_SITE_NAME), path
 
 
 def violations(page) -> list[str]:
@@ -39,6 +53,7 @@ def violations(page) -> list[str]:
 
 @pytest.mark.parametrize("code", ["en", "fr", "ar"])
 def test_a_title_that_would_break_a_script_leaves_the_page_whole(hostile_base, new_page, code):
+    hostile_base, _ = hostile_base
     browser_page = new_page()
     browser_page.add_init_script(RECORD_VIOLATIONS)
     browser_page.goto(hostile_base + prefix(code) + "chapter/")
@@ -53,6 +68,7 @@ def test_a_title_that_would_break_a_script_leaves_the_page_whole(hostile_base, n
 
 
 def test_an_image_from_another_host_is_blocked(hostile_base, new_page):
+    hostile_base, _ = hostile_base
     browser_page = new_page()  # the fixture fails the test if any request leaves 127.0.0.1
     browser_page.add_init_script(RECORD_VIOLATIONS)
     browser_page.goto(hostile_base + "pixel/")

@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import MKDOCS, build_environment, page
 from link_crawler import broken_links
 
@@ -163,3 +165,32 @@ def processes_in_session(session: int) -> list[int]:
         if int(fields[3]) == session and fields[0] != "Z":  # fields after the name: state, ppid, pgrp, session
             found.append(int(stat.parent.name))
     return found
+
+
+FULL_DISK_AT = '''
+import errno
+import mkdocs.utils
+
+_write_file = mkdocs.utils.write_file
+
+
+def on_config(config):
+    language = config.extra.get("build_language") or "en"
+
+    def write_file(content, output_path):  # the disk fills up as this language writes its chapter
+        if language == {language!r} and output_path.endswith("chapter/index.html"):
+            raise OSError(errno.ENOSPC, "No space left on device", output_path)
+        return _write_file(content, output_path)
+
+    mkdocs.utils.write_file = write_file
+'''
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])  # the main build, a language worker
+def test_a_full_disk_ends_in_one_named_error_and_keeps_the_previous_site(project, language):
+    before = built_then_with_hook(project, "full_disk.py", FULL_DISK_AT.format(language=language))
+    build = project.build()
+    assert build.returncode != 0
+    assert "No space left on device" in build.output and "Traceback" not in build.output
+    assert f"{project.path / 'site'} is left as it was" in build.output
+    assert snapshot(build.site) == before and staging_folders(project) == []
