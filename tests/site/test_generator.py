@@ -194,3 +194,15 @@ def test_a_full_disk_ends_in_one_named_error_and_keeps_the_previous_site(project
     assert "No space left on device" in build.output and "Traceback" not in build.output
     assert f"{project.path / 'site'} is left as it was" in build.output
     assert snapshot(build.site) == before and staging_folders(project) == []
+
+
+def test_a_theme_that_drops_the_content_block_fails_strict_for_the_empty_search_index(project):
+    """As a theme fork whose base.html renders the article without Material's `content` block would."""
+    main = (project.path / "overrides" / "main.html").read_text(encoding="utf-8")
+    start, end = main.index("{% block content %}"), main.index("{% endblock %}", main.index("{% block content %}"))
+    project.write("overrides/main.html", main[:start] + "{% block content %}{% include \"partials/content.html\" %}"
+                  + main[end:])
+    build = project.build("--strict")
+    assert build.returncode != 0
+    assert "Search index of 'en' is empty, yet docs/en/ has" in build.output
+    assert "content` block that overrides/main.html wraps" in build.output
