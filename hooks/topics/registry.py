@@ -83,6 +83,12 @@ def parse_topics(data: object, codes: list[str], source: str) -> tuple[TopicRegi
         texts: dict[str, TopicText] = {}
         for code in codes:
             raw = entry.get(code)
+            extra = sorted(str(key) for key in raw if key not in ("label", "description")) if isinstance(raw, dict) else []
+            if extra:  # `{description: A, and B.}`: YAML split an unquoted description at its comma
+                raise TopicError(
+                    f"{source}: topic {slug!r}, '{code}': unexpected key(s) {', '.join(repr(k) for k in extra)}. "
+                    "A label or description with a comma must be quoted: `description: \"A, and B.\"`."
+                )
             if isinstance(raw, dict) and raw.get("label") and raw.get("description"):
                 texts[code] = TopicText(str(raw["label"]), str(raw["description"]))
             elif code == default:

@@ -32,6 +32,20 @@ def test_missing_label_falls_back_to_english_with_a_warning():
                         "Add `de: {label: ..., description: ...}`."]
 
 
+def test_a_description_split_at_its_comma_is_an_error_that_says_to_quote_it():
+    import yaml
+    entry = yaml.safe_load("- {slug: healing, en: {label: healing, description: Looking after the hurt, alone and together.}}")
+    with pytest.raises(TopicError, match=r"topic 'healing', 'en': unexpected key\(s\) 'alone and together.'.*must be quoted"):
+        parse_topics(entry, ["en"], "topics.yml")
+
+
+def test_every_description_of_the_registry_is_a_whole_sentence():
+    registry, _ = load_topics(ROOT / "data" / "topics.yml", CODES)
+    for t in registry.topics:
+        for code in CODES:
+            assert t.text(code).description.rstrip().endswith((".", "。", "؟", "!")), (t.slug, code)
+
+
 def test_missing_default_label_is_an_error():
     with pytest.raises(TopicError, match="'trust' needs `en:"):
         parse_topics([topic("trust", fr="confiance")], ["en", "fr"], "topics.yml")
