@@ -72,9 +72,10 @@ class MultilingualHooks:
         self.plan.after_clean(config)
         context = context_of(config)
         context.tree = scan_docs(context.docs_root, context.languages)
+        assets.remove_unused(files, config)
         if not context.is_default:
             context.shared_urls = add_language_files(files, config, context)
-        assets.remove_unused(files, config)
+            context.theme_urls = assets.share_theme_files(files, config)
         context.pages = index_pages(files, is_untranslated)
         context.status = status_table(context.tree, context.languages)
         context.changed_on = stale_pages_changed_on(context.status, context.tree)
@@ -126,7 +127,11 @@ class MultilingualHooks:
         return context
 
     def on_env(self, env, config, files):
-        env.globals["ui"] = context_of(config).ui
+        context = context_of(config)
+        env.globals["ui"] = context.ui
+        if context.theme_urls:  # a language below the root: its pages load the root's theme files
+            assets.load_theme_files_from_root(env, context.theme_urls, lambda page: context.here(page.url),
+                                              context.root_path)
         env.bytecode_cache = THEME_TEMPLATES  # compile Material's templates once per process
         return env
 

@@ -1,9 +1,10 @@
 """Files that are not pages, in each language build.
 
-Theme files: every language build gets its own copy of Material's assets (2.6 MB). Half of that is
-never loaded by a page: source maps (`*.map`, for debugging Material's minified code) and the lunr
-scripts of the search languages this build does not use (Material ships 30, a search index needs up
-to 4); they are left out.
+Theme files (the theme's CSS and JavaScript, and ours in overrides/assets/): the default language's
+build writes them once, at the site root; every other language's pages load that copy
+(`SharedThemeFile`, `load_theme_files_from_root`), so a reader who switches language fetches none
+of them again and the site holds one copy, not twelve. Files no page loads are left out of every
+build: source maps (`*.map`) and the lunr scripts of search languages the build does not use.
 
 Files of `docs/<default>/` (images, PDFs...): every language uses the default language's copy unless
 `docs/<code>/` has its own, so a site with 10 MB of images holds 10 MB of images, not 120.
@@ -15,7 +16,8 @@ import os
 import re
 from urllib.parse import urljoin, urlsplit
 
-from markupsafe import escape
+from jinja2 import pass_context
+from markupsafe import Markup, escape
 from mkdocs.structure.files import File
 
 from .urls import relative_href
@@ -58,10 +60,67 @@ def remove_unused(files, config) -> None:
     """Drop from a build's files the theme files its pages never load (see `is_unused`)."""
     search = config.plugins.get("material/search")
     languages = list(search.config.lang) if search is not None else None
-    theme_dirs = tuple(os.path.join(os.path.abspath(folder), "") for folder in config.theme.dirs)
     for file in list(files):
-        if (file.abs_src_path or "").startswith(theme_dirs) and is_unused(file.src_uri, languages):
+        if (file.abs_src_path or "").startswith(theme_dirs(config)) and is_unused(file.src_uri, languages):
             files.remove(file)
+
+
+def theme_dirs(config) -> tuple[str, ...]:
+    return tuple(os.path.join(os.path.abspath(folder), "") for folder in config.theme.dirs)
+
+
+class SharedThemeFile(File):
+    """A theme file in the build of a language other than the default: known to the build (so the
+    theme's templates and link validation find it), not copied; pages load the root copy."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+
+def share_theme_files(files, config) -> set[str]:
+    """Make a language build's theme files `SharedThemeFile`s; their URLs (as the theme names them)."""
+    urls = set()
+    for file in list(files):
+        if (file.abs_src_path or "").startswith(theme_dirs(config)):
+            files.remove(file)
+            files.append(SharedThemeFile(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls))
+            urls.add(file.url)
+    return urls
+
+
+def root_copy(value: str, here: str | None, root_path: str) -> str:
+    """The address of the site root's copy of theme file `value` from a page `here` below the site
+    root (None: a page served at any address, the 404 page, which needs an absolute path)."""
+    return root_path + value if here is None else relative_href(here, value)
+
+
+def load_theme_files_from_root(env, theme_urls: set[str], here, root_path: str) -> None:
+    """Point the theme's `url` and `script_tag` filters at the root copies of `theme_urls`.
+    `here(page)` is a page's path below the site root, or None for the 404 page."""
+    url_filter, script_tag_filter = env.filters["url"], env.filters["script_tag"]
+
+    def where(context) -> str | None:
+        page = context.get("page")
+        return None if page is None or page.url == "404.html" else here(page)
+
+    @pass_context
+    def url(context, value):
+        if str(value) not in theme_urls:
+            return url_filter(context, value)
+        return root_copy(str(value), where(context), root_path)
+
+    @pass_context
+    def script_tag(context, extra_script):
+        tag = script_tag_filter(context, extra_script)
+        path = str(extra_script)
+        if path not in theme_urls:
+            return tag
+        own, text = f'src="{url_filter(context, path)}"', str(tag)
+        if own not in text:  # MkDocs changed how it writes the tag: say so, never load a missing file
+            raise ValueError(f"script_tag wrote {text!r} without {own}; update multilingual/assets.py")
+        return Markup(text.replace(own, f'src="{escape(root_copy(path, where(context), root_path))}"', 1))
+
+    env.filters["url"], env.filters["script_tag"] = url, script_tag
 
 
 class DefaultLanguageFile(File):

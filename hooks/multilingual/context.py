@@ -38,6 +38,7 @@ class BuildContext:
     status: dict = field(default_factory=dict)  # (code, src_uri) -> translation_status.PageStatus
     changed_on: dict = field(default_factory=dict)  # src_uri -> date the original last changed (git)
     shared_urls: set = field(default_factory=set)  # URLs of the default language's files this one uses
+    theme_urls: set = field(default_factory=set)  # URLs of the theme files this one loads from the site root
     page_urls: list[str] = field(default_factory=list)  # pages built, for the sitemap
 
     @property

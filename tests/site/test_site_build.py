@@ -169,6 +169,22 @@ def test_subpath_site_uses_the_subpath_for_assets_of_404_pages(site):
                 assert (site.site / url.removeprefix("/guide/")).exists(), url
 
 
+def test_the_theme_files_are_written_once_at_the_root_and_every_language_loads_them(site):
+    """One copy of the theme's CSS and JavaScript: a reader who switches language fetches none again."""
+    assert (site.site / "assets" / "site.css").is_file() and list((site.site / "assets" / "javascripts").glob("bundle.*.js"))
+    for language in LANGUAGES[1:]:
+        assert not (site.site / language.code / "assets").exists(), language.code
+    for path in ("fr/", "ar/recovering-trust/", "ja/tags/trust/", "zh/404.html", "es/getting-help/"):
+        page = site.html(path)
+        loaded = [tag.get("href") or tag.get("src") for tag in page.find_all(["link", "script"])
+                  if tag.name == "script" or "stylesheet" in (tag.get("rel") or []) or "icon" in (tag.get("rel") or [])]
+        loaded = [url for url in loaded if url and not url.startswith(("http", "data:"))]
+        assert len(loaded) >= 5, (path, loaded)  # Material's CSS and bundle, ours
+        for url in loaded:
+            target = url.removeprefix("/guide/") if url.startswith("/") else resolve(path, url)
+            assert target.startswith("assets/") and (site.site / target).is_file(), (path, url)
+
+
 def test_no_page_loads_anything_from_a_third_party(site):
     resource_tags = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src"}
     for file in site.site.rglob("*.html"):

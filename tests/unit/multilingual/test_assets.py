@@ -1,6 +1,6 @@
 """Which theme files a language build leaves out (hooks/theme_assets.py)."""
 
-from multilingual.assets import LUNR_DIR, SEARCH_WORKER, is_unused, lunr_scripts
+from multilingual.assets import LUNR_DIR, SEARCH_WORKER, is_unused, lunr_scripts, root_copy
 
 
 def test_lunr_scripts_follow_materials_search_worker():
@@ -59,3 +59,9 @@ def test_a_language_gets_the_default_files_it_has_no_copy_of(tmp_path):
     assert isinstance(file, DefaultLanguageFile)
     file.copy_file()
     assert not (tmp_path / "site").exists()  # never copied into the language's folder
+
+
+def test_a_language_page_loads_the_root_copy_of_a_theme_file():
+    assert root_copy("assets/site.css", "fr/", "/guide/") == "../assets/site.css"
+    assert root_copy("assets/site.css", "fr/tags/trust/", "/guide/") == "../../../assets/site.css"
+    assert root_copy("assets/javascripts/bundle.js", None, "/guide/") == "/guide/assets/javascripts/bundle.js"  # 404 page
