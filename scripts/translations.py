@@ -27,8 +27,8 @@ from multilingual.tree import DocsTreeError, scan_docs  # noqa: E402
 from multilingual.languages import LanguageTableError, load_languages  # noqa: E402
 from multilingual.sources import SourceError, read_page_source  # noqa: E402
 from multilingual.translation_history import (  # noqa: E402
-    HistoryError, NeverCommitted, find_source_version, folder_versions, is_shallow, last_changed_dates,
-    lines_changed_since, unified_diff,
+    HistoryError, NeverCommitted, english_unchanged_since_translation, find_source_version, folder_versions,
+    is_shallow, last_changed_dates, lines_changed_since, unified_diff,
 )
 from multilingual.translation_status import CURRENT, MISSING, STALE, UNTRACKED, source_hash, status_table  # noqa: E402
 from translation_files import FrontMatterError, new_translation_text, with_source_hash  # noqa: E402
@@ -230,6 +230,43 @@ def done(project: Project, code: str, src_uri: str) -> int:
     return 0
 
 
+def done_all(project: Project, codes: list[str]) -> int:
+    """`done CODE --all` / `done --all`: record `source_hash` in every translation that has none and
+    whose English page has not changed since the translation was last committed; never touch one
+    whose English page changed since (nor one already tracked), and say which."""
+    tree = scan_docs(project.root, project.languages)
+    table = status_table(tree, project.languages)
+    for code in codes:
+        untracked = sorted(uri for (c, uri), s in table.items() if c == code and s.state == UNTRACKED)
+        stale = sorted(uri for (c, uri), s in table.items() if c == code and s.state == STALE)
+        try:
+            unchanged = english_unchanged_since_translation(project.root, project.default, code, untracked)
+        except HistoryError as error:
+            print(f"{project.root}/{code}/: {len(untracked)} translation(s) without source_hash left as they are: "
+                  f"{error}, so it cannot tell whether their English pages changed since. Check each, then run "
+                  f"{COMMAND} done {code} PAGE.", file=sys.stderr)
+            continue
+        marked = [uri for uri in untracked if unchanged[uri]]
+        hashes = {uri: source_hash(read_page_source(project.path(project.default, uri)).text) for uri in marked}
+        for uri in marked:
+            translation = project.path(code, uri)
+            updated = with_source_hash(read_page_source(translation).text, translation, hashes[uri])
+            with open(translation, "wb") as file:
+                file.write(updated.encode("utf-8"))
+            print(f"marked {translation} (source_hash {hashes[uri]})")
+        for uri in untracked:
+            if not unchanged[uri]:
+                print(f"not marked: {project.path(code, uri)}: its English page changed since the translation was "
+                      f"last committed; bring it up to date, then run {COMMAND} done {code} {uri}", file=sys.stderr)
+        for uri in stale:
+            print(f"not marked: {project.path(code, uri)} is out of date (its source_hash is an older English "
+                  f"text); see {COMMAND} diff {code} {uri}", file=sys.stderr)
+        print(f"{project.root}/{code}/: {len(marked)} marked current, {len(untracked) - len(marked) + len(stale)} "
+              f"left for you (listed above), {sum(1 for (c, _), s in table.items() if c == code and s.state == CURRENT)} "
+              "already current.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog=COMMAND, formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -241,7 +278,9 @@ def parser() -> argparse.ArgumentParser:
         f"  {COMMAND} diff fr about.md\n      what changed in docs/en/about.md since docs/fr/about.md was made\n"
         "  (update docs/fr/about.md in an editor)\n"
         f"  {COMMAND} done fr about.md\n      record that docs/fr/about.md is current again\n"
-        f"  {COMMAND} new fr about.md\n      start a translation that does not exist yet\n\n"
+        f"  {COMMAND} new fr about.md\n      start a translation that does not exist yet\n"
+        f"  {COMMAND} done fr --all\n      a library that arrived without source_hash: mark every French page\n"
+        "      whose English has not changed since it was committed (the others are listed)\n\n"
         "PAGE is a page of docs/en/ (about.md) or its path (docs/en/about.md, docs/fr/about.md).\n"
         "Exit codes: 0 done; 1 status found a translation out of date; 2 a mistake in the input\n"
         "(the message names the file and says what to do).",
@@ -256,8 +295,14 @@ def parser() -> argparse.ArgumentParser:
         ("done", "after updating a translation: set its source_hash to the English page's (nothing else changes)"),
     ):
         command = commands.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
-        command.add_argument("code", metavar="CODE", help="the translation's language code, e.g. fr")
-        command.add_argument("page", metavar="PAGE", help=page_help)
+        optional = {"nargs": "?"} if name == "done" else {}
+        command.add_argument("code", metavar="CODE", help="the translation's language code, e.g. fr", **optional)
+        command.add_argument("page", metavar="PAGE", help=page_help, **optional)
+    commands.choices["done"].add_argument(
+        "--all", action="store_true",
+        help="every translation of CODE (of every language, without CODE) that has no source_hash and whose "
+             "English page has not changed since the translation was last committed: a library that arrives "
+             "untracked. Out-of-date pages and pages whose English changed since are listed, never touched.")
     return main
 
 
@@ -267,6 +312,13 @@ def main(argv: list[str] | None = None) -> int:
         project = Project()
         if args.command == "status":
             return status(project, project.code(args.lang) if args.lang is not None else None)
+        if getattr(args, "all", False):
+            if args.page is not None:
+                raise ToolError(f"give --all or a page, not both: {COMMAND} done {args.code} --all")
+            codes = [project.code(args.code)] if args.code else [l.code for l in project.languages[1:]]
+            return done_all(project, codes)
+        if args.code is None or args.page is None:
+            raise ToolError(f"give a language and a page ({COMMAND} {args.command} fr about.md), or --all")
         command = {"diff": diff, "new": new, "done": done}[args.command]
         return command(project, project.code(args.code), project.page(args.page))
     except (ToolError, FrontMatterError, SourceError, LanguageTableError, DocsTreeError) as error:

@@ -60,10 +60,12 @@ def load_ui_strings(folder: str | Path, code: str, default: str) -> tuple[UiStri
         raise UiStringsError(f"{reference_path}: missing or empty; it holds the reference strings of the site.")
     own_path = folder / f"{code}.yml"
     own = read_strings(own_path)
+    missing = [key for key in reference if not own.get(key)]
+    named = ", ".join(f"'{key}'" for key in missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
     warnings = [
-        f"{own_path}: no translation for '{key}'; showing the {default} text. Add '{key}: ...' to the file."
-        for key in reference if not own.get(key)
-    ]
+        f"{own_path}: no translation for {named}; showing the {default} text. Add "
+        f"{'it' if len(missing) == 1 else f'these {len(missing)} keys'} to the file (see {reference_path.name})."
+    ] if missing else []
     warnings += [
         f"{own_path}: unknown key '{key}' (not in {default}.yml); remove it."
         for key in sorted(set(own) - set(reference))

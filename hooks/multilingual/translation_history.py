@@ -262,6 +262,39 @@ def last_changed_dates(docs_root: str, default: str, src_uris: Iterable[str],
     return dates
 
 
+def english_unchanged_since_translation(docs_root: str, default: str, code: str,
+                                        src_uris: Iterable[str]) -> dict[str, bool]:
+    """For translations without `source_hash` (a library that arrives untracked): whether each
+    English page is still the text it was when its translation was last committed.
+
+    Returns src_uri -> True when no commit after the translation's last one changed the English page
+    and the English file has no uncommitted edit (a translation not committed yet counts as made
+    from the English page as it is now); False when the English page changed since.
+    Raises `HistoryError` when git cannot tell (no git, not a repository, a shallow clone).
+    Two git processes (`git rev-parse`, one `git log` of `docs_root`), whatever the number of pages.
+    """
+    uris = list(src_uris)
+    if not uris:
+        return {}
+    if is_shallow(docs_root):
+        raise HistoryError(f"{docs_root} is in a shallow clone: its history is cut short")
+    newest_english: dict[str, str] = {}  # the English page's newest committed version (object id)
+    verdict: dict[str, bool] = {}
+    for _, _, changes in parse_log(run_git([*LOG, "--relative", "--", "."], docs_root)):  # newest first
+        blobs = {paths[-1]: blob for _, blob, paths in changes}
+        for uri in uris:
+            if uri not in verdict and f"{code}/{uri}" in blobs:  # the translation's last commit
+                verdict[uri] = uri not in newest_english  # no English commit after it
+            if f"{default}/{uri}" in blobs:
+                newest_english.setdefault(uri, blobs[f"{default}/{uri}"])
+    for uri in uris:
+        verdict.setdefault(uri, True)  # never committed: made from the English page as it is now
+        committed = newest_english.get(uri)
+        if committed and blob_id(os.path.join(docs_root, default, *uri.split("/")), len(committed)) != committed:
+            verdict[uri] = False  # the English page has an uncommitted edit: a change since
+    return verdict
+
+
 def stale_pages_changed_on(table: dict[tuple[str, str], PageStatus], tree) -> dict[str, str | None]:
     """When each original with an out-of-date translation last changed (git; None where unknown).
     Computed once per version of those files in a process: the language workers forked from the

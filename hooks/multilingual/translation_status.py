@@ -61,11 +61,21 @@ def status_table(tree, languages) -> dict[tuple[str, str], PageStatus]:
     return table
 
 
-def untracked_warnings(table: dict[tuple[str, str], PageStatus], tree) -> list[str]:
-    return [
-        f"{tree.path(code, src_uri)}: this translation has no `source_hash`, so no one can tell whether "
-        f"it is current. Run `.venv/bin/python scripts/translations.py done {code} {src_uri}` once it "
-        "matches the English page."
-        for (code, src_uri), status in sorted(table.items()) if status.state == UNTRACKED
-    ]
+def untracked_warnings(table: dict[tuple[str, str], PageStatus], tree, shown: int = 3) -> list[str]:
+    """One warning per language whose translations have no `source_hash` (a library that arrived
+    untracked has a thousand: one line with the count, the first few and the one command that helps)."""
+    by_language: dict[str, list[str]] = {}
+    for (code, src_uri), status in sorted(table.items()):
+        if status.state == UNTRACKED:
+            by_language.setdefault(code, []).append(src_uri)
+    warnings = []
+    for code, pages in by_language.items():
+        listed = ", ".join(pages[:shown]) + (f" and {len(pages) - shown} more" if len(pages) > shown else "")
+        warnings.append(
+            f"{tree.path(code, '')}: {len(pages)} translation{'s have' if len(pages) > 1 else ' has'} no "
+            f"`source_hash` ({listed}), so no one can tell whether {'they are' if len(pages) > 1 else 'it is'} "
+            f"current. Run `.venv/bin/python scripts/translations.py done {code} --all` to record those whose "
+            "English page has not changed since they were committed (it lists the others)."
+        )
+    return warnings
 

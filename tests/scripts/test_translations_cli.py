@@ -251,3 +251,38 @@ def test_a_hash_yaml_would_read_as_a_number_is_quoted():
         assert text == f'---\ntitle: A\nsource_hash: "{number_like}"\n---\n\nText.\n'
         assert f'source_hash: "{number_like}"\nreviewed: false\n' in new_translation_text("---\ntitle: A\n---\n\nText.\n", "x.md", number_like)
     assert "source_hash: 0123abcd4567\n" in with_source_hash("Text.\n", "x.md", "0123abcd4567")
+
+
+def test_done_all_marks_an_untracked_library_and_never_a_page_whose_english_changed(chaptered):
+    """A library arrives untracked: translations without source_hash, committed with their English."""
+    project = chaptered
+    project.write("docs/en/second.md", page("Second", tags=["trust"], body="Second page.\n"))
+    project.write("docs/fr/chapter.md", FRENCH)  # no source_hash
+    project.write("docs/fr/second.md", page("Deuxième", tags=["trust"], body="Deuxième page.\n"))
+    commit(project, "2026-04-01")
+    project.write("docs/en/second.md", page("Second", tags=["trust"], body="Second page, changed.\n"))
+    commit(project, "2026-05-01")  # English changed after the French was committed
+    result = run(project, "done", "fr", "--all")
+    assert result.returncode == 0, result.stderr
+    assert f"marked docs/fr/chapter.md (source_hash {source_hash((project.path / 'docs/en/chapter.md').read_text())})" in result.stdout
+    assert "not marked: docs/fr/second.md: its English page changed since" in result.stderr
+    assert "docs/fr/: 1 marked current, 1 left for you (listed above), 1 already current." in result.stdout
+    assert "source_hash" in (project.path / "docs/fr/chapter.md").read_text()
+    assert "source_hash" not in (project.path / "docs/fr/second.md").read_text()
+    assert row(run(project, "status", "--lang", "fr").stdout, "chapter.md", "fr")[2] == "current"
+    again = run(project, "done", "--all")  # every language; nothing left to mark in French
+    assert "docs/fr/: 0 marked current" in again.stdout and "docs/ar/: 0 marked current" in again.stdout
+
+
+def test_done_all_without_git_marks_nothing_and_says_why(project):
+    project.write("docs/en/chapter.md", CHAPTER)
+    project.write("docs/fr/chapter.md", FRENCH)
+    result = run(project, "done", "fr", "--all")
+    assert result.returncode == 0
+    assert "1 translation(s) without source_hash left as they are" in result.stderr and "git" in result.stderr
+    assert "source_hash" not in (project.path / "docs/fr/chapter.md").read_text()
+
+
+def test_done_takes_a_page_or_all_not_both(chaptered):
+    assert run(chaptered, "done", "fr", "chapter.md", "--all").returncode == 2
+    assert "give a language and a page" in run(chaptered, "done", "fr").stderr

@@ -48,3 +48,25 @@ def test_a_translation_without_source_hash_is_untracked_not_stale():
     assert page_status("fr", "a.md", source_hash(original), {"source_hash": source_hash(original)}).state == CURRENT
     assert page_status("fr", "a.md", source_hash(original + "More.\n"), {"source_hash": source_hash(original)}).state == STALE
     assert page_status("fr", "a.md", source_hash(original), {"source_hash": "x", "reviewed": "yes"}).reviewed is False
+
+
+def test_a_library_without_source_hash_gets_one_warning_per_language():
+    from multilingual.translation_status import UNTRACKED, PageStatus, untracked_warnings
+    from multilingual.tree import DocsTree
+    table = {("fr", f"article-{n:04}.md"): PageStatus("fr", f"article-{n:04}.md", UNTRACKED) for n in range(1000)}
+    table[("ar", "about.md")] = PageStatus("ar", "about.md", UNTRACKED)
+    table[("ar", "index.md")] = PageStatus("ar", "index.md", "current")
+    warnings = untracked_warnings(table, DocsTree("docs", "en", {}))
+    assert len(warnings) == 2
+    assert warnings[0].startswith("docs/ar/: 1 translation has no `source_hash` (about.md), so no one can tell")
+    assert warnings[1].startswith("docs/fr/: 1000 translations have no `source_hash` "
+                                  "(article-0000.md, article-0001.md, article-0002.md and 997 more)")
+    assert "translations.py done fr --all" in warnings[1]
+
+
+def test_many_missing_translations_are_one_warning(tmp_path):
+    (tmp_path / "en.yml").write_text("".join(f'k{n}: "K"\n' for n in range(40)), encoding="utf-8")
+    (tmp_path / "nl.yml").write_text('k0: "Kk"\n', encoding="utf-8")
+    _, warnings = load_ui_strings(tmp_path, "nl", "en")
+    assert len(warnings) == 1
+    assert "no translation for 'k1', 'k2', 'k3', 'k4', 'k5' and 34 more; showing the en text" in warnings[0]
