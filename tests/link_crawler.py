@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 ORIGIN = "http://site.invalid"  # stands for the site's host while resolving hrefs
-SKIPPED_SCHEMES = ("mailto", "tel", "data", "javascript")
+SKIPPED_SCHEMES = ("mailto", "tel", "sms", "data", "javascript")
 URL_ATTRIBUTES = {"href", "src"}
 
 

@@ -169,7 +169,7 @@ def test_help_page_leads_with_danger_then_own_countries_then_directory_then_ever
     blocks = content.select(".help-lead, .help-country, .help-directory")  # in document order
     lead, *rest = blocks
     assert "help-lead" in lead["class"] and "112" not in lead.get_text()  # 112 is not the number everywhere
-    assert resolve(prefix(code) + "getting-help/", lead.select_one("a")["href"]) == prefix(code) + "getting-help/#helplines"
+    assert lead.select_one("a")["href"] == "#helplines" and content.find(id="helplines")
     own = HELPLINES.by_language[code]
     assert [block["id"] for block in rest[:len(own)]] == [f"help-{country}" for country in own]
     assert all(block.name == "section" for block in rest[:len(own)])
