@@ -74,7 +74,7 @@ class TopicsHooks:
         info = context.pages.get(page.file.src_uri)
         if self.registry is None or info is None or not info.tags:
             return html
-        topics = [self.registry.get(slug) for slug in info.tags]
+        topics = [topic for slug in info.tags if (topic := self.registry.get(slug)) is not None]  # checked in on_files
         row = topic_pages.chips(context.fragments, topics, context.language.code, page.url, context.ui["topics_label"],
                                 directory_urls=config.use_directory_urls)
         return add_to_page_header(html, context.fragments.render("page-topics", chips=row))

@@ -78,14 +78,14 @@ class Project:
         root, candidate = os.path.abspath(self.root), os.path.abspath(name)
         inside = os.path.commonpath([root, candidate]) == root and candidate != root
         if inside and Path(candidate).relative_to(root).parts[0] in {l.code for l in self.languages}:
-            src_uri = Path(candidate).relative_to(root).parts[1:]
+            parts = Path(candidate).relative_to(root).parts[1:]
         else:
             english = os.path.abspath(os.path.join(self.root, self.default))
             candidate = os.path.abspath(os.path.join(english, name))
             if os.path.isabs(name) or os.path.commonpath([english, candidate]) != english or candidate == english:
                 raise ToolError(f"{name} is outside {self.root}/{self.default}/: give a page such as about.md or {self.root}/{self.default}/about.md.")
-            src_uri = Path(candidate).relative_to(english).parts
-        src_uri = "/".join(src_uri)
+            parts = Path(candidate).relative_to(english).parts
+        src_uri = "/".join(parts)
         if not src_uri.endswith(".md"):
             raise ToolError(f"{name} is not a Markdown page: give its file name, ending in .md.")
         if not os.path.isfile(self.path(self.default, src_uri)):
@@ -295,9 +295,9 @@ def parser() -> argparse.ArgumentParser:
         ("done", "after updating a translation: set its source_hash to the English page's (nothing else changes)"),
     ):
         command = commands.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
-        optional = {"nargs": "?"} if name == "done" else {}
-        command.add_argument("code", metavar="CODE", help="the translation's language code, e.g. fr", **optional)
-        command.add_argument("page", metavar="PAGE", help=page_help, **optional)
+        nargs = "?" if name == "done" else None  # done also takes --all instead
+        command.add_argument("code", metavar="CODE", help="the translation's language code, e.g. fr", nargs=nargs)
+        command.add_argument("page", metavar="PAGE", help=page_help, nargs=nargs)
     commands.choices["done"].add_argument(
         "--all", action="store_true",
         help="every translation of CODE (of every language, without CODE) that has no source_hash and whose "

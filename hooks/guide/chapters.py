@@ -52,5 +52,5 @@ def as_chapters(pages: dict[str, PageInfo], numbers: dict[str, int], code: str, 
 def chapter_cards(fragments: Fragments, pages: list[PageInfo], here: str, ui) -> str:
     """The home page's cards: every numbered chapter with its description and reading time."""
     cards = [{"title": page.title, "href": relative_href(here, page.url), "description": page.description,
-              "minutes": page.minutes} for page in sorted((p for p in pages if p.number), key=lambda p: p.number)]
+              "minutes": page.minutes} for page in sorted((p for p in pages if p.number), key=lambda p: p.number or 0)]
     return fragments.render_block("chapter-cards", cards=cards, ui=ui)

@@ -16,6 +16,7 @@ site that sets none of them gets none of the features.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -64,14 +65,14 @@ def page_option(extra: dict, key: str) -> str | None:
     return value
 
 
-def default_contact_url(environ: dict) -> str | None:
+def default_contact_url(environ: Mapping[str, str]) -> str | None:
     """The issues page of the GitHub repository the build runs in (GitHub Actions sets
     GITHUB_REPOSITORY), so a deployed site never shows a placeholder."""
     repository = environ.get("GITHUB_REPOSITORY")
     return f"https://github.com/{repository}/issues" if repository else None
 
 
-def read_options(extra: dict, environ: dict | None = None) -> GuideOptions:
+def read_options(extra: dict, environ: Mapping[str, str] | None = None) -> GuideOptions:
     environ = os.environ if environ is None else environ
     topics = extra.get("safety_topics") or []
     if not isinstance(topics, list) or not all(isinstance(topic, str) for topic in topics):

@@ -17,6 +17,7 @@ class UntranslatedFile(File):
 def add_language_files(files, config, context: BuildContext) -> set[str]:
     """Add to a non-default language's build the pages it lacks (from the default language) and
     the default language's other files it has no copy of; the URLs of the latter."""
+    assert context.tree is not None, "on_files scans the docs tree first"
     for src_uri in context.tree.missing(context.language.code):
         files.append(UntranslatedFile(src_uri, context.default_docs_dir, config.site_dir, config.use_directory_urls))
     return add_default_language_files(files, context.tree, context.language.code, context.default_docs_dir, config)

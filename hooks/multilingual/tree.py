@@ -49,7 +49,8 @@ class DocsTree:
 def folder_files(folder: Path) -> tuple[frozenset[str], frozenset[str]]:
     """The Markdown pages and the other files of a folder, skipping hidden files and folders (as
     MkDocs does)."""
-    pages, assets = set(), set()
+    pages: set[str] = set()
+    assets: set[str] = set()
     if folder.is_dir():
         for directory, folders, names in os.walk(folder):
             folders[:] = [name for name in folders if not name.startswith(".")]

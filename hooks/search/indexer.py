@@ -163,4 +163,4 @@ def index_languages(site_dir: str, codes: list[str], default: str, all_codes: li
     failures = [str(outcome) for outcome in outcomes if isinstance(outcome, SearchIndexError)]
     if failures:
         raise SearchIndexError("\n".join(failures))
-    return outcomes
+    return [outcome for outcome in outcomes if isinstance(outcome, IndexResult)]

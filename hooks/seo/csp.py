@@ -57,7 +57,7 @@ def policy(script_hashes: list[str]) -> str:
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def with_policy(html: str, extra_scripts: list[str] = ()) -> str:
+def with_policy(html: str, extra_scripts: tuple[str, ...] | list[str] = ()) -> str:
     """The page with its policy (allowing its own inline scripts and `extra_scripts`) and the
     referrer policy at the top of `<head>`, before any script or link."""
     hashes = [script_hash(text) for text in [*inline_scripts(html), *extra_scripts]]

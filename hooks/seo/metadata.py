@@ -26,7 +26,7 @@ def open_graph(title: str, description: str, url: str, locale: str, alternate_lo
 
 
 def article(headline: str, description: str, language: str, url: str, citations: list[str]) -> dict:
-    data = {
+    data: dict[str, object] = {
         "@context": "https://schema.org", "@type": "Article", "headline": headline,
         "description": description, "inLanguage": language, "url": url,
     }

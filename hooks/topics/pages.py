@@ -40,7 +40,7 @@ def related_topics(pages: list[PageInfo], slug: str, registry: TopicRegistry) ->
     together = Counter(tag for page in pages_with(pages, slug) for tag in page.tags if tag != slug)
     order = {topic.slug: position for position, topic in enumerate(registry.topics)}
     ranked = sorted(together.items(), key=lambda item: (-item[1], order.get(item[0], len(order))))
-    return [(registry.get(tag), count) for tag, count in ranked if registry.get(tag)]
+    return [(topic, count) for tag, count in ranked if (topic := registry.get(tag)) is not None]
 
 
 def front_matter(title: str, description: str) -> str:

@@ -122,6 +122,8 @@ def check_page_topics(tags: tuple[str, ...], registry: TopicRegistry | None, pat
             f"{path}: `tags` names topics, but this site has no topic registry. Add data/topics.yml "
             "(or set extra.topics in mkdocs.yml), or remove the page's `tags`."
         )
+    if registry is None:
+        return
     for tag in tags:
         if registry.get(str(tag)) is None:
             raise TopicError(
