@@ -49,12 +49,14 @@ class MultilingualHooks:
         self.plan: Plan = Plan()
 
     def on_startup(self, command: str, dirty: bool) -> None:
+        # The only hook that takes the command: the others read what it means from the build's plan.
         self.session.command, self.session.dirty = command, dirty
 
-    @event_priority(100)  # first: every other hook reads the build's context
+    @event_priority(100)  # first: every other hook reads the build's context and its plan
     def on_config(self, config):
         self.plan = self.session.plan_for(config)
         context, warnings = configure(config)
+        context.plan = self.plan
         require_strings(context.ui, UI_KEYS, "the multilingual engine")
         for warning in warnings:
             log.warning(warning)

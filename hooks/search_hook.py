@@ -53,14 +53,10 @@ def report(results: list[IndexResult], context: BuildContext, seconds: float) ->
 
 class SearchHooks:
     def __init__(self) -> None:
-        self.command: str | None = None
         self.serve = ServeIndexing()  # one per `mkdocs serve` session: kept across its rebuilds
 
-    def on_startup(self, command: str, dirty: bool) -> None:
-        self.command = command
-
     def serving(self, context: BuildContext) -> bool:
-        return context.is_default and self.command == "serve"
+        return context.is_default and context.plan.serving
 
     def on_env(self, env, config, files):
         context: BuildContext = config.extra[CONTEXT_KEY]
@@ -93,7 +89,7 @@ class SearchHooks:
             return
         codes = [language.code for language in context.languages]
         started = time.monotonic()
-        if self.command == "serve":
+        if context.plan.serving:
             def index(code: str, cancel) -> IndexResult:
                 return index_languages(config.site_dir, [code], context.default.code, codes, cancel=cancel)[0]
 

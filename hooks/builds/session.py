@@ -1,21 +1,25 @@
 """One run of `mkdocs build` or `mkdocs serve` in this process, and the plan of each build in it.
 
-The multilingual hook's handlers are methods of one `Session`. What a build does around its
-language builds depends on where it runs, so each build gets a plan, made fresh in `on_config`:
+`Session` is the one place that knows the command (`on_startup`). What a build does around its
+language builds depends on it, so each build gets a plan from it, made fresh in `on_config`:
 
 - `SitePlan` (`mkdocs build`, `gh-deploy`): the site is written aside and swapped in at the end
   (`output`); every language is awaited; a failure leaves the previous site.
-- `ServePlan` (`mkdocs serve`, each rebuild): written in place; the rebuild waits for the languages
-  whose sources changed and lets the others finish in the background (`serve`).
+- `ServePlan` (each build of `mkdocs serve`, `--clean` and `--dirty` too): written in place, where
+  MkDocs serves it; the rebuild waits for the languages whose sources changed and lets the others
+  finish in the background (`serve`).
 - `WorkerPlan` (a language build, in a worker): nothing around it; its main build does the rest.
 
-Handlers call the plan's steps without asking which command runs: serve is data, not branches.
+Every hook reads the plan's data (`serving`) from the build's context, `config.extra["i18n"].plan`;
+the multilingual hook calls its steps. Serve is data, not branches: nothing but `Session` asks
+which command runs.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import tempfile
 
 from mkdocs.exceptions import PluginError
 
@@ -25,6 +29,25 @@ from . import output, serve
 from .workers import BuildRequest, BuildResult, LanguageBuilds
 
 log = logging.getLogger("mkdocs.plugins.languages")
+# `mkdocs serve` (and ProperDocs' `properdocs serve`) builds into a folder it makes with
+# tempfile.mkdtemp(prefix=...) and serves that folder: see `is_serving`.
+SERVE_FOLDER_PREFIXES = ("mkdocs_", "properdocs_")
+
+
+def is_serving(command: str | None, site_dir: str, temp_dir: str) -> bool:
+    """Whether the build writes the folder that MkDocs' dev server serves while it builds.
+
+    `command` is what MkDocs passed to `on_startup`: "serve" for `mkdocs serve` and `serve --dirty`,
+    but "build" for `serve --clean`, which MkDocs builds as for a deploy (no drafts, no serve URL).
+    So a "build" counts as serving when its site folder is the one every `mkdocs serve` makes for
+    itself: a new folder `mkdocs_*` right in the temp folder (`temp_dir`, `tempfile.gettempdir()`),
+    where no `mkdocs build` writes unless told to with `-d`.
+    """
+    if command == "serve":
+        return True
+    parent, name = os.path.split(os.path.normpath(os.path.abspath(site_dir)))
+    return command == "build" and parent == os.path.normpath(os.path.abspath(temp_dir)) \
+        and name.startswith(SERVE_FOLDER_PREFIXES)
 
 
 def report_builds(results: list[BuildResult], skip=frozenset(), announce: bool = True) -> str | None:
@@ -44,6 +67,13 @@ def report_builds(results: list[BuildResult], skip=frozenset(), announce: bool =
 
 class Plan:
     """A build that makes only its own language (a worker's): every step does nothing."""
+
+    serving: bool = False
+    """MkDocs' dev server serves the site folder while this build writes it, and adds its live-reload
+    script to each page as it serves it (every form of `mkdocs serve`)."""
+
+    def __init__(self, serving: bool = False) -> None:
+        self.serving = serving
 
     def before_clean(self, config) -> None:
         """on_pre_build: before MkDocs empties the site folder."""
@@ -71,6 +101,7 @@ class SitePlan(Plan):
     """`mkdocs build`: the whole site is written into a staging folder, swapped in at the end."""
 
     def __init__(self, config, staged: bool = True) -> None:
+        super().__init__(serving=False)
         self.site_dir = config.site_dir
         self.staging = output.begin(config.site_dir) if staged else None
         if self.staging:
@@ -127,6 +158,7 @@ class ServePlan(Plan):
     background and swapped in, their previous pages served meanwhile."""
 
     def __init__(self, memory: ServeMemory) -> None:
+        super().__init__(serving=True)
         self.memory = memory
         self.waiting: list[str] = []
 
@@ -182,18 +214,22 @@ class ServePlan(Plan):
 
 
 class Session:
-    """The command this process runs (from `on_startup`; None in a language worker, which MkDocs
-    never starts up) and what lasts across its rebuilds."""
+    """The command this process runs, as MkDocs told `on_startup`, and what lasts across its builds.
+
+    A language worker is forked from its main build's process, so its session is a copy of that
+    one: its plan serves when its main build's does."""
 
     def __init__(self) -> None:
         self.command: str | None = None
         self.dirty = False
+        self.serving = False  # the last main build's plan serves (workers forked from it read this)
         self.serve_memory = ServeMemory()
 
     def plan_for(self, config) -> Plan:
         """The plan of a build about to start (on_config, before anything is read)."""
         if config.extra.get(BUILD_LANGUAGE_KEY):
-            return WorkerPlan()
-        if self.command == "serve":
+            return WorkerPlan(serving=self.serving)
+        self.serving = is_serving(self.command, config.site_dir, tempfile.gettempdir())
+        if self.serving:
             return ServePlan(self.serve_memory)
         return SitePlan(config, staged=self.command in ("build", "gh-deploy") and not self.dirty)
