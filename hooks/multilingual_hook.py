@@ -54,9 +54,9 @@ class MultilingualHooks:
 
     @event_priority(100)  # first: every other hook reads the build's context and its plan
     def on_config(self, config):
-        self.plan = self.session.plan_for(config)
+        self.plan = Plan()  # until this build's plan is made: a failure before then has nothing to undo
         context, warnings = configure(config)
-        context.plan = self.plan
+        self.plan = context.plan = self.session.plan_for(config, context)
         require_strings(context.ui, UI_KEYS, "the multilingual engine")
         for warning in warnings:
             log.warning(warning)

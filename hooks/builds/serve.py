@@ -1,10 +1,12 @@
-"""`mkdocs serve` rebuilds: which languages a rebuild waits for, and keeping the others' pages served.
+"""`mkdocs serve` rebuilds: which languages an edit changed, and keeping every language's pages served.
 
-A rebuild after an edit waits for the default language (the main build) and for the languages whose
-own folder under `docs/` changed, so the page being edited is served as soon as it is rebuilt. The
-other languages are rebuilt in the background: each into a staging folder, then swapped in, while
-their previous pages stay served (MkDocs empties the site folder at each rebuild, except hidden
-entries, so the main build holds them under a hidden name meanwhile).
+Each rebuild takes one snapshot of the watched tree (`snapshot`) and compares it with the last
+complete rebuild's (`changed_languages`): the languages whose own folder under `docs/` changed, or
+every language if anything else did. That one answer, kept on the rebuild's `ServePlan`, says which
+languages the rebuild waits for (the page being edited is served as soon as it is rebuilt; the other
+languages are rebuilt in the background, each into a staging folder, then swapped in) and which
+languages the search re-indexes. MkDocs empties the site folder at each rebuild, except hidden
+entries, so the languages' pages and the search bundles are held under a hidden name meanwhile.
 """
 
 from __future__ import annotations
@@ -24,8 +26,11 @@ def watched_paths(config, context) -> list[str]:
     return [path for path in dict.fromkeys(paths) if path and os.path.exists(path)]
 
 
-def file_versions(paths: Iterable[str]) -> dict[str, tuple[int, int]]:
-    """(modification time, size) of every file under `paths` (folders or files)."""
+Snapshot = dict[str, tuple[int, int]]  # path -> (modification time in ns, size) of each watched file
+
+
+def snapshot(paths: Iterable[str]) -> Snapshot:
+    """The version of every file under `paths` (folders or files): one walk of the watched tree."""
     versions = {}
     for path in paths:
         if os.path.isfile(path):
@@ -42,23 +47,20 @@ def file_versions(paths: Iterable[str]) -> dict[str, tuple[int, int]]:
     return versions
 
 
-def languages_to_wait_for(
-    before: dict[str, tuple[int, int]] | None, after: dict[str, tuple[int, int]], docs_root: str,
-    codes: list[str],
-) -> list[str]:
-    """The languages (of `codes`) whose folder `docs_root/<code>` changed between two snapshots of
-    `file_versions`; all of them if there is no earlier snapshot or if anything outside the language
+def changed_languages(before: Snapshot | None, after: Snapshot, docs_root: str, codes: list[str]) -> tuple[str, ...]:
+    """The languages (of `codes`, in their order) whose folder `docs_root/<code>` changed between two
+    snapshots; all of them if there is no earlier snapshot or if anything outside the language
     folders changed (data files, mkdocs.yml, templates), since that may change every language."""
     if before is None:
-        return list(codes)
-    changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
-    waiting = set()
-    for path in changed:
+        return tuple(codes)
+    changed_files = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+    changed = set()
+    for path in changed_files:
         relative = os.path.relpath(path, docs_root).split(os.sep)
         if relative[0] not in codes:
-            return list(codes)
-        waiting.add(relative[0])
-    return [code for code in codes if code in waiting]
+            return tuple(codes)
+        changed.add(relative[0])
+    return tuple(code for code in codes if code in changed)
 
 
 def hold(site_dir: str, codes: Iterable[str]) -> None:

@@ -1,18 +1,19 @@
 """One run of `mkdocs build` or `mkdocs serve` in this process, and the plan of each build in it.
 
-`Session` is the one place that knows the command (`on_startup`). What a build does around its
-language builds depends on it, so each build gets a plan from it, made fresh in `on_config`:
+`Session` is the one place that knows the command (`on_startup`). Each build gets a plan from it,
+made in `on_config` before anything is read, that says what the build does around its language:
 
 - `SitePlan` (`mkdocs build`, `gh-deploy`): the site is written aside and swapped in at the end
-  (`output`); every language is awaited; a failure leaves the previous site.
+  (`output`); every language is awaited, and indexed; a failure leaves the previous site.
 - `ServePlan` (each build of `mkdocs serve`, `--clean` and `--dirty` too): written in place, where
-  MkDocs serves it; the rebuild waits for the languages whose sources changed and lets the others
-  finish in the background (`serve`).
-- `WorkerPlan` (a language build, in a worker): nothing around it; its main build does the rest.
+  MkDocs serves it; from one snapshot of the watched tree, the languages whose sources changed: the
+  rebuild waits for those and lets the others finish in the background (`serve`); the search
+  re-indexes those.
+- the base `Plan` (a language build, in a worker): nothing around it; its main build does the rest.
 
-Every hook reads the plan's data (`serving`) from the build's context, `config.extra["i18n"].plan`;
-the multilingual hook calls its steps. Serve is data, not branches: nothing but `Session` asks
-which command runs.
+Every hook reads the plan's data (`serving`, `changed`) from the build's context,
+`config.extra["i18n"].plan`; the multilingual hook calls its steps. Serve is data, not branches:
+nothing but `Session` asks which command runs.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ import tempfile
 
 from mkdocs.exceptions import PluginError
 
-from multilingual.context import BUILD_LANGUAGE_KEY, CONTEXT_KEY, BuildContext
+from multilingual.context import BuildContext
 
-from . import output, serve
+from . import output
+from .serve import STAGING, Snapshot, changed_languages, hold, restore, snapshot, watched_paths
 from .workers import BuildRequest, BuildResult, LanguageBuilds
 
 log = logging.getLogger("mkdocs.plugins.languages")
@@ -71,6 +73,10 @@ class Plan:
     serving: bool = False
     """MkDocs' dev server serves the site folder while this build writes it, and adds its live-reload
     script to each page as it serves it (every form of `mkdocs serve`)."""
+    changed: tuple[str, ...] = ()
+    """The languages (codes, in the site's order) whose sources changed since the last complete
+    build, which the search indexes: every language in a `mkdocs build` and in the first build of
+    `mkdocs serve`; none in a worker (its main build indexes the site)."""
 
     def __init__(self, serving: bool = False) -> None:
         self.serving = serving
@@ -100,12 +106,13 @@ WorkerPlan = Plan
 class SitePlan(Plan):
     """`mkdocs build`: the whole site is written into a staging folder, swapped in at the end."""
 
-    def __init__(self, config, staged: bool = True) -> None:
+    def __init__(self, config, context: BuildContext, staged: bool = True) -> None:
         super().__init__(serving=False)
+        self.changed = tuple(language.code for language in context.languages)
         self.site_dir = config.site_dir
         self.staging = output.begin(config.site_dir) if staged else None
-        if self.staging:
-            config.site_dir = self.staging
+        if self.staging:  # every language goes under the root: the context points there too
+            config.site_dir = context.root_site_dir = self.staging
         self.config = config
         self.builds: LanguageBuilds | None = None
         self.complete = False
@@ -148,65 +155,66 @@ class ServeMemory:
     """What `mkdocs serve` remembers from one rebuild to the next."""
 
     def __init__(self) -> None:
-        self.versions: dict | None = None  # the watched files' versions at the last rebuild
+        self.watched: Snapshot | None = None  # the watched tree at the last complete rebuild
         self.background: LanguageBuilds | None = None  # the last rebuild's languages still building
 
 
 class ServePlan(Plan):
     """One `mkdocs serve` rebuild: built in place (MkDocs serves the site folder); it waits for the
-    default language and the languages whose folder changed; the others are built aside in the
-    background and swapped in, their previous pages served meanwhile."""
+    default language and the other languages among `changed`; the others are built aside in the
+    background and swapped in, their previous pages served meanwhile.
 
-    def __init__(self, memory: ServeMemory) -> None:
+    `changed` compares `watched`, this rebuild's one snapshot of the watched tree, with the last
+    complete rebuild's; it becomes the one the next rebuild compares with only if this one completes,
+    so the changes of a failed rebuild are waited for and indexed at the next."""
+
+    def __init__(self, memory: ServeMemory, codes: list[str], docs_root: str, watched: Snapshot) -> None:
         super().__init__(serving=True)
         self.memory = memory
-        self.waiting: list[str] = []
-
-    def codes(self, context: BuildContext) -> list[str]:
-        return [language.code for language in context.languages[1:]]
+        self.watched = watched
+        self.last_complete = memory.watched
+        self.changed = changed_languages(memory.watched, watched, docs_root, codes)
+        self.languages = codes[1:]  # built by the workers
+        self.waiting = [code for code in self.languages if code in self.changed]
 
     def before_clean(self, config) -> None:
         if self.memory.background is not None:
             self.memory.background.wait()
             self.memory.background = None
-        serve.hold(config.site_dir, self.codes(config.extra[CONTEXT_KEY]))
+        hold(config.site_dir, self.languages)
 
     def after_clean(self, config) -> None:
-        serve.restore(config.site_dir, self.codes(config.extra[CONTEXT_KEY]))
+        restore(config.site_dir, self.languages)
 
     def start_languages(self, config, context: BuildContext) -> None:
-        codes = self.codes(context)
-        versions = serve.file_versions(serve.watched_paths(config, context))
-        changed = serve.languages_to_wait_for(self.memory.versions, versions, context.docs_root, [context.default.code, *codes])
-        self.memory.versions = versions
-        self.waiting = [code for code in codes if code in changed]
-        staging = os.path.join(context.root_site_dir, serve.STAGING)
-        order = self.waiting + [code for code in codes if code not in self.waiting]
+        staging = os.path.join(context.root_site_dir, STAGING)
+        order = self.waiting + [code for code in self.languages if code not in self.waiting]
         requests = [BuildRequest(config.config_file_path, code, staging, context.root_site_url,
                                  publish_dir=context.root_site_dir) for code in order]
         self.memory.background = LanguageBuilds(requests) if requests else None
 
     def finish_languages(self) -> None:
         builds = self.memory.background
-        if builds is None:
-            return
-        results = builds.results(self.waiting)
-        waited = set(self.waiting)
+        if builds is not None:
+            results = builds.results(self.waiting)
+            waited = set(self.waiting)
 
-        def report_the_rest(results: list[BuildResult]) -> None:
-            error = report_builds(results, skip=waited)
-            if error:  # nothing to stop any more: tell, and keep serving the language's last pages
-                log.error(error)
+            def report_the_rest(results: list[BuildResult]) -> None:
+                error = report_builds(results, skip=waited)
+                if error:  # nothing to stop any more: tell, and keep serving the language's last pages
+                    log.error(error)
 
-        builds.finish_in_background(report_the_rest)
-        error = report_builds(results, announce=False)
-        if error:
-            raise PluginError(error)
+            builds.finish_in_background(report_the_rest)
+            error = report_builds(results, announce=False)
+            if error:
+                raise PluginError(error)
+        self.memory.watched = self.watched
 
     def fail(self) -> None:
         if self.memory.background is not None:
             self.memory.background.cancel()
             self.memory.background = None
+        self.memory.watched = self.last_complete
 
     def close(self) -> None:
         if self.memory.background is not None:
@@ -225,11 +233,13 @@ class Session:
         self.serving = False  # the last main build's plan serves (workers forked from it read this)
         self.serve_memory = ServeMemory()
 
-    def plan_for(self, config) -> Plan:
-        """The plan of a build about to start (on_config, before anything is read)."""
-        if config.extra.get(BUILD_LANGUAGE_KEY):
+    def plan_for(self, config, context: BuildContext) -> Plan:
+        """The plan of a build about to start (on_config, once its context is made, before anything
+        is read)."""
+        if not context.is_default:
             return WorkerPlan(serving=self.serving)
         self.serving = is_serving(self.command, config.site_dir, tempfile.gettempdir())
+        codes = [language.code for language in context.languages]
         if self.serving:
-            return ServePlan(self.serve_memory)
-        return SitePlan(config, staged=self.command in ("build", "gh-deploy") and not self.dirty)
+            return ServePlan(self.serve_memory, codes, context.docs_root, snapshot(watched_paths(config, context)))
+        return SitePlan(config, context, staged=self.command in ("build", "gh-deploy") and not self.dirty)

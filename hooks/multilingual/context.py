@@ -37,8 +37,8 @@ class BuildContext:
     project_dir: str  # the folder of mkdocs.yml; data files are found from here
     ui: UiStrings
     fragments: Fragments
-    # What this build does around its language, made from the command once per build
-    # (`builds.session.Plan`): every hook reads `plan.serving` here.
+    # What this build does around its language, made from the command once per build right after
+    # this context (`builds.session.Plan`): every hook reads `plan.serving` and `plan.changed` here.
     plan: Plan | None = None
     tree: DocsTree | None = None
     pages: dict = field(default_factory=dict)  # src_uri -> pages.PageInfo

@@ -1,10 +1,18 @@
-"""The plan of each build (hooks/builds/session.py): whether MkDocs serves it, whatever `on_startup` said."""
+"""The plan of each build (hooks/builds/session.py): whether MkDocs serves it, whatever `on_startup`
+said; which kind of plan a command gets; and what a `mkdocs serve` rebuild's plan says changed, from
+one snapshot of the watched tree, kept for the next rebuild only once this one is complete."""
 
+import os
 import tempfile
+from types import SimpleNamespace
 
 import pytest
 
-from builds.session import is_serving
+from builds import output
+from builds.session import Plan, ServeMemory, ServePlan, Session, SitePlan, is_serving
+
+CODES = ["en", "fr", "ar"]
+DOCS = "/project/docs"
 
 
 # --- is_serving: the command, or the folder MkDocs serves --------------------------------------------
@@ -30,3 +38,92 @@ def test_the_folder_mkdocs_serve_makes_is_recognised_wherever_the_temp_folder_is
     site_dir = tempfile.mkdtemp(prefix="mkdocs_", dir=tmp_path)  # what mkdocs/commands/serve.py does
     assert is_serving("build", site_dir, str(tmp_path))
     assert not is_serving("build", site_dir, "/tmp")
+
+
+# --- Session.plan_for: one plan per build, from the command --------------------------------------------
+
+def config_and_context(tmp_path, site_dir, is_default=True):
+    (tmp_path / "docs" / "en").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "docs" / "en" / "index.md").write_text("# Home")
+    config = SimpleNamespace(site_dir=str(site_dir), config_file_path=str(tmp_path / "mkdocs.yml"),
+                             theme=SimpleNamespace(custom_dir=None), extra={})
+    context = SimpleNamespace(
+        is_default=is_default, languages=[SimpleNamespace(code=code) for code in CODES], root_site_dir=str(site_dir),
+        docs_root=str(tmp_path / "docs"), project_path=lambda path: str(tmp_path / path))
+    return config, context
+
+
+def session(command, dirty=False):
+    started = Session()
+    started.command, started.dirty = command, dirty
+    return started
+
+
+def test_a_build_is_staged_and_changes_every_language(tmp_path):
+    config, context = config_and_context(tmp_path, tmp_path / "site")
+    plan = session("build").plan_for(config, context)
+    assert isinstance(plan, SitePlan) and not plan.serving and plan.changed == tuple(CODES)
+    assert config.site_dir == context.root_site_dir == output.staging_dir(str(tmp_path / "site"))
+    plan.fail()
+
+
+def test_a_dirty_build_writes_in_place(tmp_path):
+    config, context = config_and_context(tmp_path, tmp_path / "site")
+    plan = session("build", dirty=True).plan_for(config, context)
+    assert isinstance(plan, SitePlan) and plan.staging is None and config.site_dir == str(tmp_path / "site")
+
+
+@pytest.mark.parametrize(("command", "dirty"), [("serve", False), ("serve", True), ("build", False)])
+def test_every_form_of_serve_writes_in_place_the_folder_it_serves(tmp_path, monkeypatch, command, dirty):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    served = tempfile.mkdtemp(prefix="mkdocs_")
+    config, context = config_and_context(tmp_path, served)
+    plan = session(command, dirty).plan_for(config, context)
+    assert isinstance(plan, ServePlan) and plan.serving and plan.changed == tuple(CODES)
+    assert config.site_dir == context.root_site_dir == served
+
+
+def test_a_worker_of_a_served_build_serves_too_and_does_nothing_around_its_language(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    started = session("build")  # serve --clean
+    config, context = config_and_context(tmp_path, tempfile.mkdtemp(prefix="mkdocs_"))
+    started.plan_for(config, context)
+    # The worker is forked from the main build: its session is this one.
+    worker_config, worker_context = config_and_context(tmp_path, os.path.join(config.site_dir, "fr"), is_default=False)
+    plan = started.plan_for(worker_config, worker_context)
+    assert type(plan) is Plan and plan.serving and plan.changed == ()
+
+
+# --- ServePlan: one snapshot, what changed, what the rebuild waits for ----------------------------------
+
+def watched(**files):
+    return {os.path.join(DOCS, *name.split("__")) + ".md": version for name, version in files.items()}
+
+
+def test_a_rebuild_waits_for_and_reindexes_the_languages_its_snapshot_shows_changed():
+    memory = ServeMemory()
+    first = ServePlan(memory, CODES, DOCS, watched(en__a=(1, 1), fr__a=(1, 1)))
+    assert first.changed == tuple(CODES) and first.waiting == ["fr", "ar"]
+    first.finish_languages()  # no worker to wait for here: complete
+    second = ServePlan(memory, CODES, DOCS, watched(en__a=(1, 1), fr__a=(2, 1)))
+    assert second.changed == ("fr",) and second.waiting == ["fr"]
+    second.finish_languages()
+    third = ServePlan(memory, CODES, DOCS, watched(en__a=(2, 2), fr__a=(2, 1)))
+    assert third.changed == ("en",) and third.waiting == []  # the main build is English itself
+
+
+def test_a_failed_rebuilds_changes_are_waited_for_and_reindexed_at_the_next():
+    memory = ServeMemory()
+    ServePlan(memory, CODES, DOCS, watched(en__a=(1, 1), fr__a=(1, 1))).finish_languages()
+    failed = ServePlan(memory, CODES, DOCS, watched(en__a=(1, 1), fr__a=(2, 1)))
+    failed.finish_languages()  # its languages were built, then it failed (a --strict warning, say)
+    failed.fail()
+    fixed = ServePlan(memory, CODES, DOCS, watched(en__a=(2, 1), fr__a=(2, 1)))
+    assert fixed.changed == ("en", "fr")
+
+
+def test_a_rebuild_that_fails_before_its_languages_are_built_leaves_the_last_complete_snapshot():
+    memory = ServeMemory()
+    ServePlan(memory, CODES, DOCS, watched(fr__a=(1, 1))).finish_languages()
+    ServePlan(memory, CODES, DOCS, watched(fr__a=(2, 1))).fail()
+    assert ServePlan(memory, CODES, DOCS, watched(fr__a=(2, 1))).changed == ("fr",)
