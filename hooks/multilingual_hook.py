@@ -17,7 +17,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from builds import output, serve
-from builds.session import Plan, Session
+from builds.plan import Plan
+from builds.session import Session
 from multilingual import assets, notices, sitemap
 from multilingual.context import CONTEXT_KEY, BuildContext, configure
 from multilingual.errors import event_handlers

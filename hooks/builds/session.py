@@ -1,24 +1,23 @@
 """One run of `mkdocs build` or `mkdocs serve` in this process, and the plan of each build in it.
 
-`Session` is the one place that knows the command (`on_startup`). Each build gets a plan from it,
-made in `on_config` before anything is read, that says what the build does around its language:
+`Session` is the one place that knows the command (`on_startup`). Each build gets a plan from it
+(`plan.Plan`), made in `on_config` before anything is read, that says what the build does around
+its language:
 
 - `SitePlan` (`mkdocs build`, `gh-deploy`): the site is written aside and swapped in at the end
   (`output`); every language is awaited, and indexed; a failure leaves the previous site.
-- `ServePlan` (each build of `mkdocs serve`, `--clean` and `--dirty` too): written in place, where
-  MkDocs serves it; from one snapshot of the watched tree, the languages whose sources changed: the
-  rebuild waits for those and lets the others finish in the background (`serve`); the search
+- `serve.ServePlan` (each build of `mkdocs serve`, `--clean` and `--dirty` too): written in place,
+  where MkDocs serves it; from one snapshot of the watched tree, the languages whose sources
+  changed: the rebuild waits for those and lets the others finish in the background; the search
   re-indexes those.
 - the base `Plan` (a language build, in a worker): nothing around it; its main build does the rest.
 
-Every hook reads the plan's data (`serving`, `changed`) from the build's context,
-`config.extra["i18n"].plan`; the multilingual hook calls its steps. Serve is data, not branches:
-nothing but `Session` asks which command runs.
+Every hook reads the plan's data (`serving`, `changed`) from the build's context; the multilingual
+hook calls its steps. Serve is data, not branches: nothing but `Session` asks which command runs.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import tempfile
 
@@ -27,10 +26,10 @@ from mkdocs.exceptions import PluginError
 from multilingual.context import BuildContext
 
 from . import output
-from .serve import STAGING, Snapshot, changed_languages, hold, restore, snapshot, watched_paths
-from .workers import BuildRequest, BuildResult, LanguageBuilds
+from .plan import Plan, WorkerPlan, log, report_builds
+from .serve import ServeMemory, ServePlan, snapshot, watched_paths
+from .workers import BuildRequest, LanguageBuilds
 
-log = logging.getLogger("mkdocs.plugins.languages")
 # `mkdocs serve` (and ProperDocs' `properdocs serve`) builds into a folder it makes with
 # tempfile.mkdtemp(prefix=...) and serves that folder: see `is_serving`.
 SERVE_FOLDER_PREFIXES = ("mkdocs_", "properdocs_")
@@ -50,57 +49,6 @@ def is_serving(command: str | None, site_dir: str, temp_dir: str) -> bool:
     parent, name = os.path.split(os.path.normpath(os.path.abspath(site_dir)))
     return command == "build" and parent == os.path.normpath(os.path.abspath(temp_dir)) \
         and name.startswith(SERVE_FOLDER_PREFIXES)
-
-
-def report_builds(results: list[BuildResult], skip=frozenset(), announce: bool = True) -> str | None:
-    """Log the language builds' warnings (but those of `skip`, already logged); the error message
-    of the failed ones, or None."""
-    for result in results:
-        if result.code not in skip:
-            for level, message in result.warnings:
-                log.log(level, f"[{result.code}] {message}")
-    failed = [result for result in results if result.error and result.code not in skip]
-    if failed:
-        return "\n".join(f"Building language '{r.code}' failed: {r.error}" for r in failed)
-    if announce and results:
-        log.info("Languages built: " + ", ".join(f"{r.code} {r.seconds:.1f}s" for r in results))
-    return None
-
-
-class Plan:
-    """A build that makes only its own language (a worker's): every step does nothing."""
-
-    serving: bool = False
-    """MkDocs' dev server serves the site folder while this build writes it, and adds its live-reload
-    script to each page as it serves it (every form of `mkdocs serve`)."""
-    changed: tuple[str, ...] = ()
-    """The languages (codes, in the site's order) whose sources changed since the last complete
-    build, which the search indexes: every language in a `mkdocs build` and in the first build of
-    `mkdocs serve`; none in a worker (its main build indexes the site)."""
-
-    def __init__(self, serving: bool = False) -> None:
-        self.serving = serving
-
-    def before_clean(self, config) -> None:
-        """on_pre_build: before MkDocs empties the site folder."""
-
-    def after_clean(self, config) -> None:
-        """on_files: after MkDocs emptied the site folder."""
-
-    def start_languages(self, config, context: BuildContext) -> None:
-        """on_nav: every source has been read and checked; start the other languages' builds."""
-
-    def finish_languages(self) -> None:
-        """on_post_build: wait for the languages this build waits for; raise if one failed."""
-
-    def fail(self) -> None:
-        """on_build_error."""
-
-    def close(self) -> None:
-        """on_shutdown (`mkdocs build` and `gh-deploy` only; MkDocs calls it after the build)."""
-
-
-WorkerPlan = Plan
 
 
 class SitePlan(Plan):
@@ -149,76 +97,6 @@ class SitePlan(Plan):
             else:
                 output.discard(self.staging)
             self.config.site_dir = self.site_dir  # gh-deploy publishes config.site_dir next
-
-
-class ServeMemory:
-    """What `mkdocs serve` remembers from one rebuild to the next."""
-
-    def __init__(self) -> None:
-        self.watched: Snapshot | None = None  # the watched tree at the last complete rebuild
-        self.background: LanguageBuilds | None = None  # the last rebuild's languages still building
-
-
-class ServePlan(Plan):
-    """One `mkdocs serve` rebuild: built in place (MkDocs serves the site folder); it waits for the
-    default language and the other languages among `changed`; the others are built aside in the
-    background and swapped in, their previous pages served meanwhile.
-
-    `changed` compares `watched`, this rebuild's one snapshot of the watched tree, with the last
-    complete rebuild's; it becomes the one the next rebuild compares with only if this one completes,
-    so the changes of a failed rebuild are waited for and indexed at the next."""
-
-    def __init__(self, memory: ServeMemory, codes: list[str], docs_root: str, watched: Snapshot) -> None:
-        super().__init__(serving=True)
-        self.memory = memory
-        self.watched = watched
-        self.last_complete = memory.watched
-        self.changed = changed_languages(memory.watched, watched, docs_root, codes)
-        self.languages = codes[1:]  # built by the workers
-        self.waiting = [code for code in self.languages if code in self.changed]
-
-    def before_clean(self, config) -> None:
-        if self.memory.background is not None:
-            self.memory.background.wait()
-            self.memory.background = None
-        hold(config.site_dir, self.languages)
-
-    def after_clean(self, config) -> None:
-        restore(config.site_dir, self.languages)
-
-    def start_languages(self, config, context: BuildContext) -> None:
-        staging = os.path.join(context.root_site_dir, STAGING)
-        order = self.waiting + [code for code in self.languages if code not in self.waiting]
-        requests = [BuildRequest(config.config_file_path, code, staging, context.root_site_url,
-                                 publish_dir=context.root_site_dir) for code in order]
-        self.memory.background = LanguageBuilds(requests) if requests else None
-
-    def finish_languages(self) -> None:
-        builds = self.memory.background
-        if builds is not None:
-            results = builds.results(self.waiting)
-            waited = set(self.waiting)
-
-            def report_the_rest(results: list[BuildResult]) -> None:
-                error = report_builds(results, skip=waited)
-                if error:  # nothing to stop any more: tell, and keep serving the language's last pages
-                    log.error(error)
-
-            builds.finish_in_background(report_the_rest)
-            error = report_builds(results, announce=False)
-            if error:
-                raise PluginError(error)
-        self.memory.watched = self.watched
-
-    def fail(self) -> None:
-        if self.memory.background is not None:
-            self.memory.background.cancel()
-            self.memory.background = None
-        self.memory.watched = self.last_complete
-
-    def close(self) -> None:
-        if self.memory.background is not None:
-            self.memory.background.wait()
 
 
 class Session:

@@ -19,7 +19,7 @@ from .tree import DocsTree
 from .urls import language_site_url, relative_href, site_path
 
 if TYPE_CHECKING:  # the engine never imports builds/ (which imports it); only names its plan's type
-    from builds.session import Plan
+    from builds.plan import Plan
 
 CONTEXT_KEY = "i18n"  # config.extra[CONTEXT_KEY] holds the build's BuildContext
 BUILD_LANGUAGE_KEY = "build_language"  # set by a language worker: the language it builds
@@ -38,7 +38,7 @@ class BuildContext:
     ui: UiStrings
     fragments: Fragments
     # What this build does around its language, made from the command once per build right after
-    # this context (`builds.session.Plan`): every hook reads `plan.serving` and `plan.changed` here.
+    # this context (`builds.plan.Plan`): every hook reads `plan.serving` and `plan.changed` here.
     plan: Plan | None = None
     tree: DocsTree | None = None
     pages: dict = field(default_factory=dict)  # src_uri -> pages.PageInfo

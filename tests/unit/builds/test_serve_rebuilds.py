@@ -1,10 +1,11 @@
 """`mkdocs serve` rebuilds (hooks/builds/serve.py): which languages an edit changed (the rebuild waits
-for them, the search re-indexes them), and the folder moves that keep every language's pages served
-while it is rebuilt in the background."""
+for them, the search re-indexes them), from one snapshot of the watched tree kept for the next
+rebuild only once this one is complete; and the folder moves that keep every language's pages
+served while it is rebuilt in the background."""
 
 import os
 
-from builds.serve import HELD, changed_languages, hold, restore, snapshot
+from builds.serve import HELD, ServeMemory, ServePlan, changed_languages, hold, restore, snapshot
 
 CODES = ["en", "fr", "de"]
 ALL = tuple(CODES)
@@ -56,3 +57,34 @@ def test_held_languages_survive_cleaning_and_come_back(tmp_path):
     assert sorted(os.listdir(tmp_path)) == [HELD + "fr"]  # hidden: MkDocs' cleaning keeps it
     restore(str(tmp_path), ["fr", "de"])
     assert (tmp_path / "fr" / "index.html").read_text() == "old"
+
+
+# --- ServePlan: one snapshot, what changed, what the rebuild waits for ----------------------------------
+
+def test_a_rebuild_waits_for_and_reindexes_the_languages_its_snapshot_shows_changed():
+    memory = ServeMemory()
+    first = ServePlan(memory, CODES, "/site/docs", versions(en__a=(1, 1), fr__a=(1, 1)))
+    assert first.changed == ALL and first.waiting == ["fr", "de"]
+    first.finish_languages()  # no worker to wait for here: complete
+    second = ServePlan(memory, CODES, "/site/docs", versions(en__a=(1, 1), fr__a=(2, 1)))
+    assert second.changed == ("fr",) and second.waiting == ["fr"]
+    second.finish_languages()
+    third = ServePlan(memory, CODES, "/site/docs", versions(en__a=(2, 2), fr__a=(2, 1)))
+    assert third.changed == ("en",) and third.waiting == []  # the main build is English itself
+
+
+def test_a_failed_rebuilds_changes_are_waited_for_and_reindexed_at_the_next():
+    memory = ServeMemory()
+    ServePlan(memory, CODES, "/site/docs", versions(en__a=(1, 1), fr__a=(1, 1))).finish_languages()
+    failed = ServePlan(memory, CODES, "/site/docs", versions(en__a=(1, 1), fr__a=(2, 1)))
+    failed.finish_languages()  # its languages were built, then it failed (a --strict warning, say)
+    failed.fail()
+    fixed = ServePlan(memory, CODES, "/site/docs", versions(en__a=(2, 1), fr__a=(2, 1)))
+    assert fixed.changed == ("en", "fr")
+
+
+def test_a_rebuild_that_fails_before_its_languages_are_built_leaves_the_last_complete_snapshot():
+    memory = ServeMemory()
+    ServePlan(memory, CODES, "/site/docs", versions(fr__a=(1, 1))).finish_languages()
+    ServePlan(memory, CODES, "/site/docs", versions(fr__a=(2, 1))).fail()
+    assert ServePlan(memory, CODES, "/site/docs", versions(fr__a=(2, 1))).changed == ("fr",)

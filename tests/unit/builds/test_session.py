@@ -1,6 +1,5 @@
 """The plan of each build (hooks/builds/session.py): whether MkDocs serves it, whatever `on_startup`
-said; which kind of plan a command gets; and what a `mkdocs serve` rebuild's plan says changed, from
-one snapshot of the watched tree, kept for the next rebuild only once this one is complete."""
+said, and which kind of plan a command gets."""
 
 import os
 import tempfile
@@ -9,10 +8,11 @@ from types import SimpleNamespace
 import pytest
 
 from builds import output
-from builds.session import Plan, ServeMemory, ServePlan, Session, SitePlan, is_serving
+from builds.plan import Plan
+from builds.serve import ServePlan
+from builds.session import Session, SitePlan, is_serving
 
 CODES = ["en", "fr", "ar"]
-DOCS = "/project/docs"
 
 
 # --- is_serving: the command, or the folder MkDocs serves --------------------------------------------
@@ -92,38 +92,3 @@ def test_a_worker_of_a_served_build_serves_too_and_does_nothing_around_its_langu
     worker_config, worker_context = config_and_context(tmp_path, os.path.join(config.site_dir, "fr"), is_default=False)
     plan = started.plan_for(worker_config, worker_context)
     assert type(plan) is Plan and plan.serving and plan.changed == ()
-
-
-# --- ServePlan: one snapshot, what changed, what the rebuild waits for ----------------------------------
-
-def watched(**files):
-    return {os.path.join(DOCS, *name.split("__")) + ".md": version for name, version in files.items()}
-
-
-def test_a_rebuild_waits_for_and_reindexes_the_languages_its_snapshot_shows_changed():
-    memory = ServeMemory()
-    first = ServePlan(memory, CODES, DOCS, watched(en__a=(1, 1), fr__a=(1, 1)))
-    assert first.changed == tuple(CODES) and first.waiting == ["fr", "ar"]
-    first.finish_languages()  # no worker to wait for here: complete
-    second = ServePlan(memory, CODES, DOCS, watched(en__a=(1, 1), fr__a=(2, 1)))
-    assert second.changed == ("fr",) and second.waiting == ["fr"]
-    second.finish_languages()
-    third = ServePlan(memory, CODES, DOCS, watched(en__a=(2, 2), fr__a=(2, 1)))
-    assert third.changed == ("en",) and third.waiting == []  # the main build is English itself
-
-
-def test_a_failed_rebuilds_changes_are_waited_for_and_reindexed_at_the_next():
-    memory = ServeMemory()
-    ServePlan(memory, CODES, DOCS, watched(en__a=(1, 1), fr__a=(1, 1))).finish_languages()
-    failed = ServePlan(memory, CODES, DOCS, watched(en__a=(1, 1), fr__a=(2, 1)))
-    failed.finish_languages()  # its languages were built, then it failed (a --strict warning, say)
-    failed.fail()
-    fixed = ServePlan(memory, CODES, DOCS, watched(en__a=(2, 1), fr__a=(2, 1)))
-    assert fixed.changed == ("en", "fr")
-
-
-def test_a_rebuild_that_fails_before_its_languages_are_built_leaves_the_last_complete_snapshot():
-    memory = ServeMemory()
-    ServePlan(memory, CODES, DOCS, watched(fr__a=(1, 1))).finish_languages()
-    ServePlan(memory, CODES, DOCS, watched(fr__a=(2, 1))).fail()
-    assert ServePlan(memory, CODES, DOCS, watched(fr__a=(2, 1))).changed == ("fr",)
