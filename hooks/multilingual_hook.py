@@ -17,7 +17,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from builds import output, serve
-from builds.session import Plan, Session
+from builds.plan import Plan
+from builds.session import Session
 from multilingual import assets, notices, sitemap
 from multilingual.context import CONTEXT_KEY, BuildContext, configure
 from multilingual.errors import event_handlers
@@ -49,12 +50,14 @@ class MultilingualHooks:
         self.plan: Plan = Plan()
 
     def on_startup(self, command: str, dirty: bool) -> None:
+        # The only hook that takes the command: the others read what it means from the build's plan.
         self.session.command, self.session.dirty = command, dirty
 
-    @event_priority(100)  # first: every other hook reads the build's context
+    @event_priority(100)  # first: every other hook reads the build's context and its plan
     def on_config(self, config):
-        self.plan = self.session.plan_for(config)
+        self.plan = Plan()  # until this build's plan is made: a failure before then has nothing to undo
         context, warnings = configure(config)
+        self.plan = context.plan = self.session.plan_for(config, context)
         require_strings(context.ui, UI_KEYS, "the multilingual engine")
         for warning in warnings:
             log.warning(warning)

@@ -3,9 +3,10 @@
 Pages offer their topics to the search as a filter, in their language; Material's search box and
 result list (overrides/partials/search.html) are driven by overrides/assets/search.js. Once every
 language is built, the main build indexes each language into its own bundle, `<site>/pagefind/<code>/`;
-`mkdocs serve` re-indexes the languages an edit changed, in the background, after serving the page
-(and a next rebuild stops that indexing rather than wait for it). The handlers are methods of one
-object: the serve indexing lasts across rebuilds; the topic registry is topics_hook.py's.
+`mkdocs serve` re-indexes the languages an edit changed (as the build's plan says), in the background,
+after serving the page (and a next rebuild stops that indexing rather than wait for it). The handlers
+are methods of one object: the indexing of each build is chosen in `on_config` (`search/indexing.py`);
+the serve indexing lasts across rebuilds; the topic registry is topics_hook.py's.
 """
 
 from __future__ import annotations
@@ -14,17 +15,15 @@ import logging
 import os
 import time
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from builds.serve import watched_paths
 from multilingual.context import CONTEXT_KEY, BuildContext
 from multilingual.errors import event_handlers
 from multilingual.languages import find_language
 from search.bundles import bundle_href
 from search.filters import FILTER, page_topic_labels, topic_options
-from search.indexer import IndexResult, SearchIndexError, index_languages
-from search.serve import ServeIndexing
+from search.indexer import IndexResult, index_languages
+from search.indexing import Indexing, ServeIndexing, indexing_for
 from topics.registry import site_registry
 
 log = logging.getLogger("mkdocs.plugins.search")
@@ -53,14 +52,13 @@ def report(results: list[IndexResult], context: BuildContext, seconds: float) ->
 
 class SearchHooks:
     def __init__(self) -> None:
-        self.command: str | None = None
-        self.serve = ServeIndexing()  # one per `mkdocs serve` session: kept across its rebuilds
+        self.serve_indexing = ServeIndexing()  # one per `mkdocs serve` session: kept across its rebuilds
+        self.indexing: Indexing = Indexing()  # this build's
 
-    def on_startup(self, command: str, dirty: bool) -> None:
-        self.command = command
-
-    def serving(self, context: BuildContext) -> bool:
-        return context.is_default and self.command == "serve"
+    def on_config(self, config):
+        context: BuildContext = config.extra[CONTEXT_KEY]
+        self.indexing = indexing_for(context.is_default, context.plan.serving, self.serve_indexing)
+        return config
 
     def on_env(self, env, config, files):
         context: BuildContext = config.extra[CONTEXT_KEY]
@@ -77,37 +75,27 @@ class SearchHooks:
 
     @event_priority(110)  # before the multilingual hook moves the language folders aside (100)
     def on_pre_build(self, config) -> None:
-        context: BuildContext = config.extra[CONTEXT_KEY]
-        if self.serving(context):
-            self.serve.before_build(config.site_dir, watched_paths(config, context))
+        self.indexing.before_build(config.site_dir)
 
     def on_files(self, files, config):
-        if self.serving(config.extra[CONTEXT_KEY]):
-            self.serve.after_clean(config.site_dir)
+        self.indexing.after_clean(config.site_dir)
         return files
 
     @event_priority(-50)  # after the multilingual hook has waited for the language builds (100)
     def on_post_build(self, config) -> None:
         context: BuildContext = config.extra[CONTEXT_KEY]
-        if not context.is_default:
-            return
         codes = [language.code for language in context.languages]
+        jobs = min(4, os.cpu_count() or 1)
         started = time.monotonic()
-        if self.command == "serve":
-            def index(code: str, cancel) -> IndexResult:
-                return index_languages(config.site_dir, [code], context.default.code, codes, cancel=cancel)[0]
 
-            self.serve.after_build(context.docs_root, codes, index,
-                                   lambda results: report(results, context, time.monotonic() - started), log)
-            return
-        try:
-            results = index_languages(config.site_dir, codes, context.default.code, codes, jobs=min(4, os.cpu_count() or 1))
-        except SearchIndexError as error:
-            raise PluginError(f"The search index could not be built.\n{error}") from None
-        report(results, context, time.monotonic() - started)
+        def index(languages: list[str], cancel) -> list[IndexResult]:
+            return index_languages(config.site_dir, languages, context.default.code, codes, jobs=jobs, cancel=cancel)
+
+        self.indexing.after_build(codes, context.plan.changed, index,
+                                  lambda results: report(results, context, time.monotonic() - started))
 
     def on_shutdown(self) -> None:
-        self.serve.stop()  # mkdocs serve: no Pagefind left reading the site folder MkDocs removes
+        self.serve_indexing.stop()  # mkdocs serve: no Pagefind left reading the site folder MkDocs removes
 
 
 # MkDocs calls a hook file's on_* functions: here, the methods of one object.

@@ -21,16 +21,14 @@ class SeoHooks:
         self.options = GuideOptions()
         self.references: dict[str, str] = {}
         self.citations: dict[str, list[str]] = {}
-        self.is_serve = False
-
-    def on_startup(self, command: str, dirty: bool) -> None:
-        # `mkdocs serve` injects its live-reload script into each page as it serves it, so no hash
-        # can be known at build time: the local preview goes without the policy.
-        self.is_serve = command == "serve"
+        self.with_policy = True
 
     def on_config(self, config):
         self.options = read_options(config.extra)
         self.references, self.citations = {}, {}
+        # MkDocs' dev server adds its live-reload script to each page as it serves it, so no hash can
+        # be known at build time: a served preview (any `mkdocs serve`) goes without the policy.
+        self.with_policy = not config.extra[CONTEXT_KEY].plan.serving
         return config
 
     def on_files(self, files, config):
@@ -67,18 +65,18 @@ class SeoHooks:
 
     @event_priority(-100)  # last: hash the page's inline scripts as they will be served
     def on_post_page(self, output: str, page, config) -> str:
-        return output if self.is_serve else csp.with_policy(output)
+        return csp.with_policy(output) if self.with_policy else output
 
     @event_priority(-100)
     def on_post_template(self, output: str, template_name: str, config) -> str:
-        if self.is_serve or not template_name.endswith(".html"):
+        if not self.with_policy or not template_name.endswith(".html"):
             return output
         return csp.with_policy(output)
 
     @event_priority(-100)  # after the language builds are in place: the root 404 shows their 404 pages
     def on_post_build(self, config) -> None:
         context = config.extra[CONTEXT_KEY]
-        if self.is_serve or not context.is_default:
+        if not self.with_policy or not context.is_default:
             return
         allow_language_404s(config.site_dir, [language.code for language in context.languages[1:]])
 

@@ -1,10 +1,13 @@
-"""`mkdocs serve` rebuilds: which languages a rebuild waits for, and keeping the others' pages served.
+"""`mkdocs serve` rebuilds (`ServePlan`): which languages an edit changed, and keeping every
+language's pages served.
 
-A rebuild after an edit waits for the default language (the main build) and for the languages whose
-own folder under `docs/` changed, so the page being edited is served as soon as it is rebuilt. The
-other languages are rebuilt in the background: each into a staging folder, then swapped in, while
-their previous pages stay served (MkDocs empties the site folder at each rebuild, except hidden
-entries, so the main build holds them under a hidden name meanwhile).
+Each rebuild takes one snapshot of the watched tree (`snapshot`) and compares it with the last
+complete rebuild's (`changed_languages`): the languages whose own folder under `docs/` changed, or
+every language if anything else did. That one answer, kept on the rebuild's `ServePlan`, says which
+languages the rebuild waits for (the page being edited is served as soon as it is rebuilt; the other
+languages are rebuilt in the background, each into a staging folder, then swapped in) and which
+languages the search re-indexes. MkDocs empties the site folder at each rebuild, except hidden
+entries, so the languages' pages and the search bundles are held under a hidden name meanwhile.
 """
 
 from __future__ import annotations
@@ -12,6 +15,13 @@ from __future__ import annotations
 import os
 import shutil
 from typing import Iterable
+
+from mkdocs.exceptions import PluginError
+
+from multilingual.context import BuildContext
+
+from .plan import Plan, log, report_builds
+from .workers import BuildRequest, BuildResult, LanguageBuilds
 
 STAGING = ".staging"  # <site_dir>/.staging/<code>: a background language build's output
 HELD = ".held-"  # <site_dir>/.held-<code>: a language's pages while MkDocs empties the site folder
@@ -24,8 +34,11 @@ def watched_paths(config, context) -> list[str]:
     return [path for path in dict.fromkeys(paths) if path and os.path.exists(path)]
 
 
-def file_versions(paths: Iterable[str]) -> dict[str, tuple[int, int]]:
-    """(modification time, size) of every file under `paths` (folders or files)."""
+Snapshot = dict[str, tuple[int, int]]  # path -> (modification time in ns, size) of each watched file
+
+
+def snapshot(paths: Iterable[str]) -> Snapshot:
+    """The version of every file under `paths` (folders or files): one walk of the watched tree."""
     versions = {}
     for path in paths:
         if os.path.isfile(path):
@@ -42,23 +55,20 @@ def file_versions(paths: Iterable[str]) -> dict[str, tuple[int, int]]:
     return versions
 
 
-def languages_to_wait_for(
-    before: dict[str, tuple[int, int]] | None, after: dict[str, tuple[int, int]], docs_root: str,
-    codes: list[str],
-) -> list[str]:
-    """The languages (of `codes`) whose folder `docs_root/<code>` changed between two snapshots of
-    `file_versions`; all of them if there is no earlier snapshot or if anything outside the language
+def changed_languages(before: Snapshot | None, after: Snapshot, docs_root: str, codes: list[str]) -> tuple[str, ...]:
+    """The languages (of `codes`, in their order) whose folder `docs_root/<code>` changed between two
+    snapshots; all of them if there is no earlier snapshot or if anything outside the language
     folders changed (data files, mkdocs.yml, templates), since that may change every language."""
     if before is None:
-        return list(codes)
-    changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
-    waiting = set()
-    for path in changed:
+        return tuple(codes)
+    changed_files = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+    changed = set()
+    for path in changed_files:
         relative = os.path.relpath(path, docs_root).split(os.sep)
         if relative[0] not in codes:
-            return list(codes)
-        waiting.add(relative[0])
-    return [code for code in codes if code in waiting]
+            return tuple(codes)
+        changed.add(relative[0])
+    return tuple(code for code in codes if code in changed)
 
 
 def hold(site_dir: str, codes: Iterable[str]) -> None:
@@ -75,3 +85,73 @@ def restore(site_dir: str, codes: Iterable[str]) -> None:
         held = os.path.join(site_dir, HELD + code)
         if os.path.isdir(held) and not os.path.exists(os.path.join(site_dir, code)):
             os.rename(held, os.path.join(site_dir, code))
+
+
+class ServeMemory:
+    """What `mkdocs serve` remembers from one rebuild to the next."""
+
+    def __init__(self) -> None:
+        self.watched: Snapshot | None = None  # the watched tree at the last complete rebuild
+        self.background: LanguageBuilds | None = None  # the last rebuild's languages still building
+
+
+class ServePlan(Plan):
+    """One `mkdocs serve` rebuild: built in place (MkDocs serves the site folder); it waits for the
+    default language and the other languages among `changed`; the others are built aside in the
+    background and swapped in, their previous pages served meanwhile.
+
+    `changed` compares `watched`, this rebuild's one snapshot of the watched tree, with the last
+    complete rebuild's; it becomes the one the next rebuild compares with only if this one completes,
+    so the changes of a failed rebuild are waited for and indexed at the next."""
+
+    def __init__(self, memory: ServeMemory, codes: list[str], docs_root: str, watched: Snapshot) -> None:
+        super().__init__(serving=True)
+        self.memory = memory
+        self.watched = watched
+        self.last_complete = memory.watched
+        self.changed = changed_languages(memory.watched, watched, docs_root, codes)
+        self.languages = codes[1:]  # built by the workers
+        self.waiting = [code for code in self.languages if code in self.changed]
+
+    def before_clean(self, config) -> None:
+        if self.memory.background is not None:
+            self.memory.background.wait()
+            self.memory.background = None
+        hold(config.site_dir, self.languages)
+
+    def after_clean(self, config) -> None:
+        restore(config.site_dir, self.languages)
+
+    def start_languages(self, config, context: BuildContext) -> None:
+        staging = os.path.join(context.root_site_dir, STAGING)
+        order = self.waiting + [code for code in self.languages if code not in self.waiting]
+        requests = [BuildRequest(config.config_file_path, code, staging, context.root_site_url,
+                                 publish_dir=context.root_site_dir) for code in order]
+        self.memory.background = LanguageBuilds(requests) if requests else None
+
+    def finish_languages(self) -> None:
+        builds = self.memory.background
+        if builds is not None:
+            results = builds.results(self.waiting)
+            waited = set(self.waiting)
+
+            def report_the_rest(results: list[BuildResult]) -> None:
+                error = report_builds(results, skip=waited)
+                if error:  # nothing to stop any more: tell, and keep serving the language's last pages
+                    log.error(error)
+
+            builds.finish_in_background(report_the_rest)
+            error = report_builds(results, announce=False)
+            if error:
+                raise PluginError(error)
+        self.memory.watched = self.watched
+
+    def fail(self) -> None:
+        if self.memory.background is not None:
+            self.memory.background.cancel()
+            self.memory.background = None
+        self.memory.watched = self.last_complete
+
+    def close(self) -> None:
+        if self.memory.background is not None:
+            self.memory.background.wait()

@@ -1,80 +1,66 @@
 """One run of `mkdocs build` or `mkdocs serve` in this process, and the plan of each build in it.
 
-The multilingual hook's handlers are methods of one `Session`. What a build does around its
-language builds depends on where it runs, so each build gets a plan, made fresh in `on_config`:
+`Session` is the one place that knows the command (`on_startup`). Each build gets a plan from it
+(`plan.Plan`), made in `on_config` before anything is read, that says what the build does around
+its language:
 
 - `SitePlan` (`mkdocs build`, `gh-deploy`): the site is written aside and swapped in at the end
-  (`output`); every language is awaited; a failure leaves the previous site.
-- `ServePlan` (`mkdocs serve`, each rebuild): written in place; the rebuild waits for the languages
-  whose sources changed and lets the others finish in the background (`serve`).
-- `WorkerPlan` (a language build, in a worker): nothing around it; its main build does the rest.
+  (`output`); every language is awaited, and indexed; a failure leaves the previous site.
+- `serve.ServePlan` (each build of `mkdocs serve`, `--clean` and `--dirty` too): written in place,
+  where MkDocs serves it; from one snapshot of the watched tree, the languages whose sources
+  changed: the rebuild waits for those and lets the others finish in the background; the search
+  re-indexes those.
+- the base `Plan` (a language build, in a worker): nothing around it; its main build does the rest.
 
-Handlers call the plan's steps without asking which command runs: serve is data, not branches.
+Every hook reads the plan's data (`serving`, `changed`) from the build's context; the multilingual
+hook calls its steps. Serve is data, not branches: nothing but `Session` asks which command runs.
 """
 
 from __future__ import annotations
 
-import logging
 import os
+import tempfile
 
 from mkdocs.exceptions import PluginError
 
-from multilingual.context import BUILD_LANGUAGE_KEY, CONTEXT_KEY, BuildContext
+from multilingual.context import BuildContext
 
-from . import output, serve
-from .workers import BuildRequest, BuildResult, LanguageBuilds
+from . import output
+from .plan import Plan, WorkerPlan, log, report_builds
+from .serve import ServeMemory, ServePlan, snapshot, watched_paths
+from .workers import BuildRequest, LanguageBuilds
 
-log = logging.getLogger("mkdocs.plugins.languages")
-
-
-def report_builds(results: list[BuildResult], skip=frozenset(), announce: bool = True) -> str | None:
-    """Log the language builds' warnings (but those of `skip`, already logged); the error message
-    of the failed ones, or None."""
-    for result in results:
-        if result.code not in skip:
-            for level, message in result.warnings:
-                log.log(level, f"[{result.code}] {message}")
-    failed = [result for result in results if result.error and result.code not in skip]
-    if failed:
-        return "\n".join(f"Building language '{r.code}' failed: {r.error}" for r in failed)
-    if announce and results:
-        log.info("Languages built: " + ", ".join(f"{r.code} {r.seconds:.1f}s" for r in results))
-    return None
+# `mkdocs serve` (and ProperDocs' `properdocs serve`) builds into a folder it makes with
+# tempfile.mkdtemp(prefix=...) and serves that folder: see `is_serving`.
+SERVE_FOLDER_PREFIXES = ("mkdocs_", "properdocs_")
 
 
-class Plan:
-    """A build that makes only its own language (a worker's): every step does nothing."""
+def is_serving(command: str | None, site_dir: str, temp_dir: str) -> bool:
+    """Whether the build writes the folder that MkDocs' dev server serves while it builds.
 
-    def before_clean(self, config) -> None:
-        """on_pre_build: before MkDocs empties the site folder."""
-
-    def after_clean(self, config) -> None:
-        """on_files: after MkDocs emptied the site folder."""
-
-    def start_languages(self, config, context: BuildContext) -> None:
-        """on_nav: every source has been read and checked; start the other languages' builds."""
-
-    def finish_languages(self) -> None:
-        """on_post_build: wait for the languages this build waits for; raise if one failed."""
-
-    def fail(self) -> None:
-        """on_build_error."""
-
-    def close(self) -> None:
-        """on_shutdown (`mkdocs build` and `gh-deploy` only; MkDocs calls it after the build)."""
-
-
-WorkerPlan = Plan
+    `command` is what MkDocs passed to `on_startup`: "serve" for `mkdocs serve` and `serve --dirty`,
+    but "build" for `serve --clean`, which MkDocs builds as for a deploy (no drafts, no serve URL).
+    So a "build" counts as serving when its site folder is the one every `mkdocs serve` makes for
+    itself: a new folder `mkdocs_*` right in the temp folder (`temp_dir`, `tempfile.gettempdir()`),
+    where no `mkdocs build` writes unless told to with `-d`.
+    """
+    if command == "serve":
+        return True
+    parent, name = os.path.split(os.path.normpath(os.path.abspath(site_dir)))
+    return command == "build" and parent == os.path.normpath(os.path.abspath(temp_dir)) \
+        and name.startswith(SERVE_FOLDER_PREFIXES)
 
 
 class SitePlan(Plan):
     """`mkdocs build`: the whole site is written into a staging folder, swapped in at the end."""
 
-    def __init__(self, config, staged: bool = True) -> None:
+    def __init__(self, config, context: BuildContext, staged: bool = True) -> None:
+        super().__init__(serving=False)
+        self.changed = tuple(language.code for language in context.languages)
         self.site_dir = config.site_dir
         self.staging = output.begin(config.site_dir) if staged else None
-        if self.staging:
-            config.site_dir = self.staging
+        if self.staging:  # every language goes under the root: the context points there too
+            config.site_dir = context.root_site_dir = self.staging
         self.config = config
         self.builds: LanguageBuilds | None = None
         self.complete = False
@@ -113,87 +99,25 @@ class SitePlan(Plan):
             self.config.site_dir = self.site_dir  # gh-deploy publishes config.site_dir next
 
 
-class ServeMemory:
-    """What `mkdocs serve` remembers from one rebuild to the next."""
-
-    def __init__(self) -> None:
-        self.versions: dict | None = None  # the watched files' versions at the last rebuild
-        self.background: LanguageBuilds | None = None  # the last rebuild's languages still building
-
-
-class ServePlan(Plan):
-    """One `mkdocs serve` rebuild: built in place (MkDocs serves the site folder); it waits for the
-    default language and the languages whose folder changed; the others are built aside in the
-    background and swapped in, their previous pages served meanwhile."""
-
-    def __init__(self, memory: ServeMemory) -> None:
-        self.memory = memory
-        self.waiting: list[str] = []
-
-    def codes(self, context: BuildContext) -> list[str]:
-        return [language.code for language in context.languages[1:]]
-
-    def before_clean(self, config) -> None:
-        if self.memory.background is not None:
-            self.memory.background.wait()
-            self.memory.background = None
-        serve.hold(config.site_dir, self.codes(config.extra[CONTEXT_KEY]))
-
-    def after_clean(self, config) -> None:
-        serve.restore(config.site_dir, self.codes(config.extra[CONTEXT_KEY]))
-
-    def start_languages(self, config, context: BuildContext) -> None:
-        codes = self.codes(context)
-        versions = serve.file_versions(serve.watched_paths(config, context))
-        changed = serve.languages_to_wait_for(self.memory.versions, versions, context.docs_root, [context.default.code, *codes])
-        self.memory.versions = versions
-        self.waiting = [code for code in codes if code in changed]
-        staging = os.path.join(context.root_site_dir, serve.STAGING)
-        order = self.waiting + [code for code in codes if code not in self.waiting]
-        requests = [BuildRequest(config.config_file_path, code, staging, context.root_site_url,
-                                 publish_dir=context.root_site_dir) for code in order]
-        self.memory.background = LanguageBuilds(requests) if requests else None
-
-    def finish_languages(self) -> None:
-        builds = self.memory.background
-        if builds is None:
-            return
-        results = builds.results(self.waiting)
-        waited = set(self.waiting)
-
-        def report_the_rest(results: list[BuildResult]) -> None:
-            error = report_builds(results, skip=waited)
-            if error:  # nothing to stop any more: tell, and keep serving the language's last pages
-                log.error(error)
-
-        builds.finish_in_background(report_the_rest)
-        error = report_builds(results, announce=False)
-        if error:
-            raise PluginError(error)
-
-    def fail(self) -> None:
-        if self.memory.background is not None:
-            self.memory.background.cancel()
-            self.memory.background = None
-
-    def close(self) -> None:
-        if self.memory.background is not None:
-            self.memory.background.wait()
-
-
 class Session:
-    """The command this process runs (from `on_startup`; None in a language worker, which MkDocs
-    never starts up) and what lasts across its rebuilds."""
+    """The command this process runs, as MkDocs told `on_startup`, and what lasts across its builds.
+
+    A language worker is forked from its main build's process, so its session is a copy of that
+    one: its plan serves when its main build's does."""
 
     def __init__(self) -> None:
         self.command: str | None = None
         self.dirty = False
+        self.serving = False  # the last main build's plan serves (workers forked from it read this)
         self.serve_memory = ServeMemory()
 
-    def plan_for(self, config) -> Plan:
-        """The plan of a build about to start (on_config, before anything is read)."""
-        if config.extra.get(BUILD_LANGUAGE_KEY):
-            return WorkerPlan()
-        if self.command == "serve":
-            return ServePlan(self.serve_memory)
-        return SitePlan(config, staged=self.command in ("build", "gh-deploy") and not self.dirty)
+    def plan_for(self, config, context: BuildContext) -> Plan:
+        """The plan of a build about to start (on_config, once its context is made, before anything
+        is read)."""
+        if not context.is_default:
+            return WorkerPlan(serving=self.serving)
+        self.serving = is_serving(self.command, config.site_dir, tempfile.gettempdir())
+        codes = [language.code for language in context.languages]
+        if self.serving:
+            return ServePlan(self.serve_memory, codes, context.docs_root, snapshot(watched_paths(config, context)))
+        return SitePlan(config, context, staged=self.command in ("build", "gh-deploy") and not self.dirty)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,6 +17,9 @@ from .strings import UiStrings, load_ui_strings
 from .templates import Fragments, fragments_for
 from .tree import DocsTree
 from .urls import language_site_url, relative_href, site_path
+
+if TYPE_CHECKING:  # the engine never imports builds/ (which imports it); only names its plan's type
+    from builds.plan import Plan
 
 CONTEXT_KEY = "i18n"  # config.extra[CONTEXT_KEY] holds the build's BuildContext
 BUILD_LANGUAGE_KEY = "build_language"  # set by a language worker: the language it builds
@@ -33,6 +37,9 @@ class BuildContext:
     project_dir: str  # the folder of mkdocs.yml; data files are found from here
     ui: UiStrings
     fragments: Fragments
+    # What this build does around its language, made from the command once per build right after
+    # this context (`builds.plan.Plan`): every hook reads `plan.serving` and `plan.changed` here.
+    plan: Plan | None = None
     tree: DocsTree | None = None
     pages: dict = field(default_factory=dict)  # src_uri -> pages.PageInfo
     status: dict = field(default_factory=dict)  # (code, src_uri) -> translation_status.PageStatus

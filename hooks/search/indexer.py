@@ -31,7 +31,7 @@ class SearchIndexError(Exception):
 
 
 class IndexingCancelled(Exception):
-    """`mkdocs serve` started a rebuild while a language was being indexed (see `search.serve`)."""
+    """`mkdocs serve` started a rebuild while a language was being indexed (see `search.indexing`)."""
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,10 @@
-"""`mkdocs serve` serves every language at the site's address, rebuilds when a translation changes,
-and keeps serving a language whose background rebuild failed, saying which and why."""
+"""`mkdocs serve` (plain, `--clean` and `--dirty`) serves every language at the site's address, as a
+preview (no Content-Security-Policy: it would block MkDocs' live-reload script), rebuilds when a
+translation changes, keeps serving a language whose background rebuild failed, saying which and why,
+and, stopped with Ctrl-C, leaves no temp folder behind."""
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -49,8 +52,11 @@ def on_config(config):
 
 
 @pytest.fixture
-def served(project):
-    """`mkdocs serve` of the small project on a free port; yields (base URL, a function giving the log so far)."""
+def served(project, request, tmp_path_factory):
+    """`mkdocs serve` (with the options of `request.param`, if the test gives any) of the small project
+    on a free port; yields (base URL, a function giving the log so far). Stopped as a maintainer
+    stops it, with Ctrl-C; its temp folder (a private TMPDIR) must then hold nothing of it."""
+    options = getattr(request, "param", ())
     project.write("test_hooks/fail_french.py", FAIL_FRENCH_WHEN_FLAGGED)
     project.config["hooks"].append("test_hooks/fail_french.py")
     project.config["site_url"] = "http://127.0.0.1:8000/guide/"  # serve takes its path, not its host
@@ -58,22 +64,36 @@ def served(project):
     assert first.returncode == 0, first.output
     port = free_port()
     log_path = project.path / "serve.log"
+    temp = tmp_path_factory.mktemp("serve-temp")  # where mkdocs serve makes its site folder, mkdocs_*
     with open(log_path, "w") as log:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project.path,
-                                  env=build_environment(), stdout=log, stderr=subprocess.STDOUT, text=True)
+        # As from a terminal (see test_generator's Ctrl-C test): SIGINT's default action, its own group.
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}"],
+                                  cwd=project.path, env=build_environment(TMPDIR=str(temp)), stdout=log,
+                                  stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                                  preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         try:
+            wait_for(f"http://127.0.0.1:{port}/guide/", "Home")
+            assert os.listdir(temp), "mkdocs serve made no folder in its TMPDIR"  # so the check below can fail
             yield f"http://127.0.0.1:{port}/guide/", lambda: log_path.read_text()
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            os.killpg(server.pid, signal.SIGINT)  # Ctrl-C: MkDocs shuts down and removes its site folder
+            try:
+                server.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                raise
     assert "Traceback" not in log_path.read_text(), log_path.read_text()
+    assert os.listdir(temp) == [], "mkdocs serve left its temp folder behind"
 
 
+@pytest.mark.parametrize("served", [(), ("--clean",), ("--dirty",)], indirect=True, ids=["serve", "clean", "dirty"])
 def test_serve_serves_all_languages_and_rebuilds_on_a_translation_change(project, served):
     base, _ = served
-    wait_for(base, "Home")
-    wait_for(base + "fr/", "Accueil")
+    home = wait_for(base, "Home")
+    french = wait_for(base + "fr/", "Accueil")
     wait_for(base + "ar/chapter/", "Some words about trust.")
+    for page_html in (home, french):  # the main build's page and a worker's: both served as a preview
+        assert "livereload(" in page_html and "Content-Security-Policy" not in page_html
     project.write("docs/fr/index.md", page("Accueil", tags=[], body="Un texte tout neuf.\n"))
     wait_for(base + "fr/", "Un texte tout neuf.")
 

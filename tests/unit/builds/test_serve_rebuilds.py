@@ -1,50 +1,53 @@
-"""`mkdocs serve` rebuilds (hooks/serve_rebuilds.py): which languages a rebuild waits for, and the
-folder moves that keep every language's pages served while it is rebuilt in the background."""
+"""`mkdocs serve` rebuilds (hooks/builds/serve.py): which languages an edit changed (the rebuild waits
+for them, the search re-indexes them), from one snapshot of the watched tree kept for the next
+rebuild only once this one is complete; and the folder moves that keep every language's pages
+served while it is rebuilt in the background."""
 
 import os
 
-from builds.serve import HELD, file_versions, hold, languages_to_wait_for, restore
+from builds.serve import HELD, ServeMemory, ServePlan, changed_languages, hold, restore, snapshot
 
 CODES = ["en", "fr", "de"]
+ALL = tuple(CODES)
 
 
-def snapshot(**files):
+def versions(**files):
     return {os.path.join("/site/docs", *name.split("__")) + ".md": version for name, version in files.items()}
 
 
-def test_first_build_waits_for_every_language():
-    assert languages_to_wait_for(None, snapshot(en__a=(1, 1)), "/site/docs", CODES) == CODES
+def test_the_first_build_changes_every_language():
+    assert changed_languages(None, versions(en__a=(1, 1)), "/site/docs", CODES) == ALL
 
 
-def test_an_english_edit_waits_for_english_only():
-    before = snapshot(en__a=(1, 1), fr__a=(1, 1), de__a=(1, 1))
-    after = {**before, **snapshot(en__a=(2, 5))}
-    assert languages_to_wait_for(before, after, "/site/docs", CODES) == ["en"]
+def test_an_english_edit_changes_english_only():
+    before = versions(en__a=(1, 1), fr__a=(1, 1), de__a=(1, 1))
+    after = {**before, **versions(en__a=(2, 5))}
+    assert changed_languages(before, after, "/site/docs", CODES) == ("en",)
 
 
-def test_a_translation_edit_or_a_new_translation_waits_for_its_language():
-    before = snapshot(en__a=(1, 1), fr__a=(1, 1))
-    after = {**before, **snapshot(fr__a=(2, 1), de__a=(3, 3))}
-    assert languages_to_wait_for(before, after, "/site/docs", CODES) == ["fr", "de"]
+def test_a_translation_edit_or_a_new_translation_changes_its_language():
+    before = versions(en__a=(1, 1), fr__a=(1, 1))
+    after = {**before, **versions(fr__a=(2, 1), de__a=(3, 3))}
+    assert changed_languages(before, after, "/site/docs", CODES) == ("fr", "de")
 
 
-def test_a_change_outside_the_language_folders_waits_for_every_language():
-    before = {**snapshot(en__a=(1, 1)), "/site/data/ui/fr.yml": (1, 1)}
+def test_a_change_outside_the_language_folders_changes_every_language():
+    before = {**versions(en__a=(1, 1)), "/site/data/ui/fr.yml": (1, 1)}
     after = {**before, "/site/data/ui/fr.yml": (2, 1)}
-    assert languages_to_wait_for(before, after, "/site/docs", CODES) == CODES
+    assert changed_languages(before, after, "/site/docs", CODES) == ALL
 
 
-def test_nothing_changed_waits_for_nothing():
-    before = snapshot(en__a=(1, 1))
-    assert languages_to_wait_for(before, dict(before), "/site/docs", CODES) == []
+def test_nothing_changed_changes_nothing():
+    before = versions(en__a=(1, 1))
+    assert changed_languages(before, dict(before), "/site/docs", CODES) == ()
 
 
-def test_file_versions_lists_files_of_folders_and_single_files(tmp_path):
+def test_a_snapshot_lists_the_files_of_folders_and_single_files(tmp_path):
     (tmp_path / "docs" / "fr").mkdir(parents=True)
     (tmp_path / "docs" / "fr" / "a.md").write_text("x")
     (tmp_path / "mkdocs.yml").write_text("y")
-    versions = file_versions([str(tmp_path / "docs"), str(tmp_path / "mkdocs.yml")])
-    assert set(versions) == {str(tmp_path / "docs" / "fr" / "a.md"), str(tmp_path / "mkdocs.yml")}
+    watched = snapshot([str(tmp_path / "docs"), str(tmp_path / "mkdocs.yml")])
+    assert set(watched) == {str(tmp_path / "docs" / "fr" / "a.md"), str(tmp_path / "mkdocs.yml")}
 
 
 def test_held_languages_survive_cleaning_and_come_back(tmp_path):
@@ -54,3 +57,34 @@ def test_held_languages_survive_cleaning_and_come_back(tmp_path):
     assert sorted(os.listdir(tmp_path)) == [HELD + "fr"]  # hidden: MkDocs' cleaning keeps it
     restore(str(tmp_path), ["fr", "de"])
     assert (tmp_path / "fr" / "index.html").read_text() == "old"
+
+
+# --- ServePlan: one snapshot, what changed, what the rebuild waits for ----------------------------------
+
+def test_a_rebuild_waits_for_and_reindexes_the_languages_its_snapshot_shows_changed():
+    memory = ServeMemory()
+    first = ServePlan(memory, CODES, "/site/docs", versions(en__a=(1, 1), fr__a=(1, 1)))
+    assert first.changed == ALL and first.waiting == ["fr", "de"]
+    first.finish_languages()  # no worker to wait for here: complete
+    second = ServePlan(memory, CODES, "/site/docs", versions(en__a=(1, 1), fr__a=(2, 1)))
+    assert second.changed == ("fr",) and second.waiting == ["fr"]
+    second.finish_languages()
+    third = ServePlan(memory, CODES, "/site/docs", versions(en__a=(2, 2), fr__a=(2, 1)))
+    assert third.changed == ("en",) and third.waiting == []  # the main build is English itself
+
+
+def test_a_failed_rebuilds_changes_are_waited_for_and_reindexed_at_the_next():
+    memory = ServeMemory()
+    ServePlan(memory, CODES, "/site/docs", versions(en__a=(1, 1), fr__a=(1, 1))).finish_languages()
+    failed = ServePlan(memory, CODES, "/site/docs", versions(en__a=(1, 1), fr__a=(2, 1)))
+    failed.finish_languages()  # its languages were built, then it failed (a --strict warning, say)
+    failed.fail()
+    fixed = ServePlan(memory, CODES, "/site/docs", versions(en__a=(2, 1), fr__a=(2, 1)))
+    assert fixed.changed == ("en", "fr")
+
+
+def test_a_rebuild_that_fails_before_its_languages_are_built_leaves_the_last_complete_snapshot():
+    memory = ServeMemory()
+    ServePlan(memory, CODES, "/site/docs", versions(fr__a=(1, 1))).finish_languages()
+    ServePlan(memory, CODES, "/site/docs", versions(fr__a=(2, 1))).fail()
+    assert ServePlan(memory, CODES, "/site/docs", versions(fr__a=(2, 1))).changed == ("fr",)

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 import search_hook
 from conftest import ROOT, index_languages as bundle_languages, indexed_pages, load_config_data, page
@@ -21,7 +22,7 @@ from search import indexer
 from search.bundles import BUNDLE_DIR, bundle_href, has_marked_page, language_glob, pagefind_command
 from search.filters import page_topic_labels, topic_options
 from search.indexer import IndexResult, SearchIndexError, check_bundle_dir, index_languages, unused_files
-from search.serve import ServeIndexing
+from search.indexing import Indexing, ServeIndexing, SiteIndexing, indexing_for
 from topics.registry import load_topics
 
 CODES = ["en", "fr", "ar"]
@@ -190,46 +191,57 @@ def test_the_filters_choices_are_every_topic_in_the_registrys_order():
     assert "trust-recovery" not in topic_options(REGISTRY, "zh")
 
 
-# --- mkdocs serve -----------------------------------------------------------------------------------------
+# --- when which languages are indexed (search/indexing.py) -----------------------------------------------
 
-def docs_tree(tmp_path) -> tuple[Path, Path, list[str]]:
-    docs, data = tmp_path / "docs", tmp_path / "data"
-    for code in CODES:
-        write(docs / code / "index.md", "# x")
-    write(data / "ui.yml", "a: b")
-    return docs, data, [str(docs), str(data)]
+def one_at_a_time(index_one):
+    """An `index(codes, cancel)` that indexes with `index_one(code, cancel)`, as Pagefind runs would."""
+    return lambda codes, cancel: [index_one(code, cancel) for code in codes]
 
 
-def test_serve_indexes_in_the_background_only_the_languages_whose_sources_changed(tmp_path):
-    docs, data, watched = docs_tree(tmp_path)
+def test_the_indexing_of_a_build_is_the_main_builds_and_in_the_background_when_served():
+    serve = ServeIndexing()
+    assert indexing_for(True, True, serve) is serve  # every rebuild of one `mkdocs serve`: the same
+    assert isinstance(indexing_for(True, False, serve), SiteIndexing)
+    assert type(indexing_for(False, True, serve)) is Indexing and type(indexing_for(False, False, serve)) is Indexing
+
+
+def test_a_build_indexes_the_changed_languages_now_and_fails_on_an_error():
+    reported = []
+    assert SiteIndexing().after_build(CODES, tuple(CODES), one_at_a_time(lambda code, cancel: IndexResult(code, 1)),
+                                      reported.append) == CODES
+    assert [result.code for result in reported[0]] == CODES
+
+    def failing(codes, cancel):
+        raise SearchIndexError("Search index of 'fr': Pagefind exited with code 1")
+
+    with pytest.raises(PluginError, match="The search index could not be built.\nSearch index of 'fr'"):
+        SiteIndexing().after_build(CODES, tuple(CODES), failing, reported.append)
+
+
+def test_serve_indexes_in_the_background_the_languages_the_plan_says_changed(tmp_path):
     site = tmp_path / "site"
     write(site / BUNDLE_DIR / "en" / "pagefind.js", "")
-    serve, calls, log = ServeIndexing(), [], logging.getLogger("test")
+    serve, calls = ServeIndexing(), []
 
-    def rebuild() -> list[str]:
-        serve.before_build(str(site), watched)
+    def rebuild(changed: tuple[str, ...]) -> list[str]:
+        serve.before_build(str(site))
         assert not (site / BUNDLE_DIR).exists()  # held while MkDocs empties the site folder
         serve.after_clean(str(site))
         assert (site / BUNDLE_DIR / "en" / "pagefind.js").is_file()  # and back
         done = threading.Event()
-        started = serve.after_build(str(docs), CODES, lambda code, cancel: calls.append(code) or IndexResult(code, 1),
-                                    lambda results: done.set(), log)
+        started = serve.after_build(CODES, changed, one_at_a_time(lambda code, cancel: calls.append(code) or IndexResult(code, 1)),
+                                    lambda results: done.set())
         assert not started or done.wait(10)
         return started
 
-    assert rebuild() == CODES and calls == CODES  # the first build: every language
-    assert rebuild() == [] and len(calls) == 3
-    time.sleep(0.01)
-    write(docs / "fr" / "index.md", "# y")
-    assert rebuild() == ["fr"] and calls[-1] == "fr"
-    write(data / "ui.yml", "a: c")  # shared data may change every language
-    assert rebuild() == CODES
+    assert rebuild(tuple(CODES)) == CODES and calls == CODES  # the first build: every language
+    assert rebuild(()) == [] and len(calls) == 3
+    assert rebuild(("fr",)) == ["fr"] and calls[-1] == "fr"
     assert serve.pending == set()
 
 
 def test_a_rebuild_stops_the_indexing_under_way_instead_of_waiting_for_it(tmp_path):
-    docs, _, watched = docs_tree(tmp_path)
-    serve, log = ServeIndexing(), logging.getLogger("test")
+    serve = ServeIndexing()
     reached = threading.Event()
 
     def slow(code, cancel):
@@ -239,33 +251,32 @@ def test_a_rebuild_stops_the_indexing_under_way_instead_of_waiting_for_it(tmp_pa
                 raise indexer.IndexingCancelled()
         return IndexResult(code, 1)
 
-    serve.before_build(str(tmp_path / "site"), watched)
-    serve.after_build(str(docs), CODES, slow, lambda results: None, log)
+    serve.before_build(str(tmp_path / "site"))
+    serve.after_build(CODES, tuple(CODES), one_at_a_time(slow), lambda results: None)
     assert reached.wait(10)
     started = time.monotonic()
-    serve.before_build(str(tmp_path / "site"), watched)  # the next rebuild
+    serve.before_build(str(tmp_path / "site"))  # the next rebuild
     assert time.monotonic() - started < 2
     assert serve.pending == {"fr", "ar"}  # English was indexed; the others are left for later
-    assert serve.after_build(str(docs), CODES, lambda code, cancel: IndexResult(code, 1), lambda results: None, log) \
+    assert serve.after_build(CODES, (), one_at_a_time(lambda code, cancel: IndexResult(code, 1)), lambda results: None) \
         == ["fr", "ar"]
     serve.stop()
 
 
 def test_a_failed_background_indexing_is_logged_and_retried_at_the_next_rebuild(tmp_path, caplog):
-    docs, _, watched = docs_tree(tmp_path)
-    serve, log = ServeIndexing(), logging.getLogger("mkdocs.plugins.search")
+    serve = ServeIndexing()
 
     def fail_french(code, cancel):
         if code == "fr":
             raise SearchIndexError("Search index of 'fr': Pagefind exited with code 1")
         return IndexResult(code, 1)
 
-    serve.before_build(str(tmp_path / "site"), watched)
-    serve.after_build(str(docs), CODES, fail_french, lambda results: None, log)
+    serve.before_build(str(tmp_path / "site"))
+    serve.after_build(CODES, tuple(CODES), one_at_a_time(fail_french), lambda results: None)
     serve.stop()  # waits for the thread: it has no Pagefind to stop
     assert "Search index not updated: Search index of 'fr'" in caplog.text
-    serve.before_build(str(tmp_path / "site"), watched)
-    assert serve.after_build(str(docs), CODES, lambda code, cancel: IndexResult(code, 1), lambda results: None, log) \
+    serve.before_build(str(tmp_path / "site"))
+    assert serve.after_build(CODES, (), one_at_a_time(lambda code, cancel: IndexResult(code, 1)), lambda results: None) \
         == ["fr"]
     serve.stop()
 

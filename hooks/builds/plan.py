@@ -1,0 +1,68 @@
+"""The plan of a build: what it does around its own language, decided once, before anything is read,
+from the command (`session.Session`). Every hook reads its data, `serving` and `changed`, from the
+build's context (`config.extra["i18n"].plan`); only the multilingual hook calls its steps.
+
+This base plan is a language worker's; `session.SitePlan` (`mkdocs build`) and `serve.ServePlan`
+(each build of `mkdocs serve`) are the main build's.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from multilingual.context import BuildContext
+
+from .workers import BuildResult
+
+log = logging.getLogger("mkdocs.plugins.languages")
+
+
+class Plan:
+    """A build that makes only its own language (a worker's): every step does nothing."""
+
+    serving: bool = False
+    """MkDocs' dev server serves the site folder while this build writes it, and adds its live-reload
+    script to each page as it serves it (every form of `mkdocs serve`)."""
+    changed: tuple[str, ...] = ()
+    """The languages (codes, in the site's order) whose sources changed since the last complete
+    build, which the search indexes: every language in a `mkdocs build` and in the first build of
+    `mkdocs serve`; none in a worker (its main build indexes the site)."""
+
+    def __init__(self, serving: bool = False) -> None:
+        self.serving = serving
+
+    def before_clean(self, config) -> None:
+        """on_pre_build: before MkDocs empties the site folder."""
+
+    def after_clean(self, config) -> None:
+        """on_files: after MkDocs emptied the site folder."""
+
+    def start_languages(self, config, context: BuildContext) -> None:
+        """on_nav: every source has been read and checked; start the other languages' builds."""
+
+    def finish_languages(self) -> None:
+        """on_post_build: wait for the languages this build waits for; raise if one failed."""
+
+    def fail(self) -> None:
+        """on_build_error."""
+
+    def close(self) -> None:
+        """on_shutdown (`mkdocs build` and `gh-deploy` only; MkDocs calls it after the build)."""
+
+
+WorkerPlan = Plan
+
+
+def report_builds(results: list[BuildResult], skip=frozenset(), announce: bool = True) -> str | None:
+    """Log the language builds' warnings (but those of `skip`, already logged); the error message
+    of the failed ones, or None."""
+    for result in results:
+        if result.code not in skip:
+            for level, message in result.warnings:
+                log.log(level, f"[{result.code}] {message}")
+    failed = [result for result in results if result.error and result.code not in skip]
+    if failed:
+        return "\n".join(f"Building language '{r.code}' failed: {r.error}" for r in failed)
+    if announce and results:
+        log.info("Languages built: " + ", ".join(f"{r.code} {r.seconds:.1f}s" for r in results))
+    return None
