@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -85,6 +86,11 @@ def check_bundle_dir(site_dir: str, codes: list[str], default: str) -> None:
         )
 
 
+# Exit codes of a Pagefind stopped by the user (Ctrl-C sends SIGINT to the terminal's whole process
+# group; a service manager sends SIGTERM): the indexing was stopped, nothing failed.
+INTERRUPTED = (-signal.SIGINT, -signal.SIGTERM, 128 + signal.SIGINT, 128 + signal.SIGTERM)
+
+
 def run_pagefind(command: list[str], cancel: threading.Event | None) -> subprocess.CompletedProcess:
     """Run Pagefind; stop it at once if `cancel` is set (`IndexingCancelled`)."""
     with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as output:
@@ -126,6 +132,9 @@ def _index_language(executable: str, site_dir: str, code: str, is_default: bool,
         run = run_pagefind(pagefind_command(executable, site_dir, glob, built), cancel)
     except (OSError, subprocess.TimeoutExpired) as error:
         raise SearchIndexError(f"Search index of '{code}': Pagefind could not run ({error}).") from None
+    if run.returncode in INTERRUPTED:  # Ctrl-C in the terminal reaches Pagefind too: the user's stop, not a fault
+        shutil.rmtree(built, ignore_errors=True)
+        raise IndexingCancelled()
     if run.returncode != 0 or not os.path.isfile(os.path.join(built, "pagefind.js")):
         output = "\n".join((run.stdout + run.stderr).strip().splitlines()[-12:])
         raise SearchIndexError(f"Search index of '{code}': Pagefind exited with code {run.returncode}:\n{output}")

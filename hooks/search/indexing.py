@@ -18,7 +18,7 @@ import logging
 import threading
 from typing import Callable
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 
 from builds.serve import hold, restore
 
@@ -59,6 +59,8 @@ class SiteIndexing(Indexing):
             results = index(todo, None)
         except SearchIndexError as error:
             raise PluginError(f"The search index could not be built.\n{error}") from None
+        except IndexingCancelled:  # Ctrl-C reached Pagefind first: the build stops, and says only that
+            raise Abort("Stopped while indexing the search: the previous site is kept.") from None
         report(results)
         return todo
 

@@ -320,3 +320,37 @@ def test_a_page_where_the_search_index_goes_stops_the_build(project):
     assert "The search index could not be built" in build.output and "rename docs/en/pagefind.md" in build.output
     assert "Traceback" not in build.output
     assert not (build.site / "index.html").exists()  # no half-built site left behind
+
+
+# --- Ctrl-C while Pagefind runs -------------------------------------------------------------------------
+
+def interrupted_pagefind(tmp_path: Path) -> str:
+    """A stand-in for Pagefind that is stopped as Ctrl-C in a terminal stops it (SIGINT)."""
+    script = tmp_path / "pagefind"
+    script.write_text("#!/bin/sh\nkill -INT $$\nsleep 5\n", encoding="utf-8")
+    script.chmod(0o755)
+    return str(script)
+
+
+def test_pagefind_stopped_by_ctrl_c_is_a_cancel_and_the_previous_index_stays(tmp_path):
+    site = tmp_path / "site"
+    write(site / "fr" / "index.html", '<html lang="fr"><body><div data-pagefind-body>Bonjour</div></body></html>')
+    write(site / BUNDLE_DIR / "fr" / "pagefind.js", "previous")
+    with pytest.raises(indexer.IndexingCancelled):
+        indexer.index_language(interrupted_pagefind(tmp_path), str(site), "fr", False, ["fr"])
+    assert (site / BUNDLE_DIR / "fr" / "pagefind.js").read_text() == "previous"
+    assert sorted(os.listdir(site / BUNDLE_DIR)) == ["fr"]  # no half-written bundle left
+
+
+def test_ctrl_c_during_serve_indexing_says_nothing_and_a_build_stops_with_one_line(caplog):
+    def stopped(codes, cancel):
+        raise indexer.IndexingCancelled()
+
+    serve, done = ServeIndexing(), threading.Event()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.search"):
+        assert serve.after_build(CODES, tuple(CODES), stopped, lambda results: done.set()) == CODES
+        serve.stop()
+    assert not done.is_set() and [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+    from mkdocs.exceptions import Abort
+    with pytest.raises(Abort, match="Stopped while indexing the search: the previous site is kept"):
+        SiteIndexing().after_build(CODES, tuple(CODES), stopped, lambda results: None)
