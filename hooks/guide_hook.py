@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 from guide.chapters import as_chapters, chapter_cards, chapter_numbers
 from guide.help_page import render_help
 from guide.helplines import Helplines, load_helplines
-from guide.options import GuideOptions, GuideOptionsError, placeholder_addresses, read_options
+from guide.options import OPTIONS_KEY, GuideOptions, GuideOptionsError, placeholder_addresses, read_options
 from guide.safety import help_href, needs_safety_notice, safety_notice
 from multilingual.context import BUILD_LANGUAGE_KEY, CONTEXT_KEY
 from multilingual.errors import event_handlers
@@ -45,9 +45,10 @@ class GuideHooks:
         self.options = GuideOptions()
         self.helplines: Helplines | None = None
 
+    @event_priority(90)  # after the build's context (100); the SEO hook reads the options it keeps
     def on_config(self, config):
         context = config.extra[CONTEXT_KEY]
-        self.options = options = read_options(config.extra)
+        self.options = options = config.extra[OPTIONS_KEY] = read_options(config.extra)
         if not config.extra.get(BUILD_LANGUAGE_KEY):
             deploy_check(config, options, os.environ)
         self.helplines = load_helplines(context.project_path(options.helplines)) if options.helplines else None

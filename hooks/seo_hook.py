@@ -7,7 +7,7 @@ import os
 
 from mkdocs.plugins import event_priority
 
-from guide.options import GuideOptions, read_options
+from guide.options import GuideOptions, site_options
 from multilingual.context import CONTEXT_KEY
 from multilingual.errors import event_handlers
 from multilingual.html import script_json
@@ -24,7 +24,7 @@ class SeoHooks:
         self.with_policy = True
 
     def on_config(self, config):
-        self.options = read_options(config.extra)
+        self.options = site_options(config)  # read once per build, by the guide hook
         self.references, self.citations = {}, {}
         # MkDocs' dev server adds its live-reload script to each page as it serves it, so no hash can
         # be known at build time: a served preview (any `mkdocs serve`) goes without the policy.
