@@ -37,7 +37,7 @@ def validated(schema: type[SomeConfig], values: dict, where: str, fixes: Mapping
                   if message.startswith("Unrecognised configuration name")]
     if failed:
         key, reason = failed[0]
-        fix = fixes.get(key) or f"Allowed keys: {', '.join(name for name, _ in schema._schema)}."
+        fix = fixes.get(key) or f"Remove it; the keys allowed here: {', '.join(name for name, _ in schema._schema)}."
         raise error(f"{where.format(key=key)}: {str(reason).rstrip('.')}. {fix}")
     return config
 
