@@ -83,7 +83,8 @@ def load_languages(entries: object, known_material_languages: set[str] | None = 
     seen: set[str] = set()
     for position, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
-            raise LanguageTableError(f"{where}, entry {position}: expected a mapping such as `{ENTRY_EXAMPLE}`, got {entry!r}.")
+            raise LanguageTableError(
+                f"{where}, entry {position}: expected a mapping such as `{ENTRY_EXAMPLE}`, got {entry!r}.")
         named = f" ({entry['code']})" if isinstance(entry.get("code"), str) else ""
         config = validated(LanguageConfig, entry, f"{where}, entry {position}{named}: {{key}}", FIXES,
                            LanguageTableError, unknown_keys=True)
