@@ -20,7 +20,7 @@ SomeConfig = TypeVar("SomeConfig", bound=Config)
 
 def owned_keys(schema: type[Config], values: Mapping) -> dict:
     """The entries of `values` (say `config.extra`) that `schema` declares."""
-    names = {name for name, _ in schema._schema}
+    names = set(schema())  # a new config holds each of its keys, set to its default
     return {key: value for key, value in values.items() if key in names}
 
 
@@ -30,6 +30,7 @@ def validated(schema: type[SomeConfig], values: dict, where: str, fixes: Mapping
     key (`where`, e.g. `mkdocs.yml: extra.{key}`), gives MkDocs' reason, then our fix
     (`fixes[key]`). `unknown_keys`: a key the schema does not declare is a mistake too."""
     config = schema()
+    allowed = ", ".join(config)
     config.load_dict(values)
     failed, warnings = config.validate()
     if not failed and unknown_keys:
@@ -37,7 +38,7 @@ def validated(schema: type[SomeConfig], values: dict, where: str, fixes: Mapping
                   if message.startswith("Unrecognised configuration name")]
     if failed:
         key, reason = failed[0]
-        fix = fixes.get(key) or f"Remove it; the keys allowed here: {', '.join(name for name, _ in schema._schema)}."
+        fix = fixes.get(key) or f"Remove it; the keys allowed here: {allowed}."
         raise error(f"{where.format(key=key)}: {str(reason).rstrip('.')}. {fix}")
     return config
 
