@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import os
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from guide.chapters import as_chapters, chapter_cards, chapter_numbers
 from guide.help_page import render_help
 from guide.helplines import Helplines, load_helplines
-from guide.options import GuideOptions, GuideOptionsError, placeholder_addresses, read_options
+from guide.options import OPTIONS_KEY, GuideOptions, GuideOptionsError, placeholder_addresses, read_options
 from guide.safety import help_href, needs_safety_notice, safety_notice
 from multilingual.context import BUILD_LANGUAGE_KEY, CONTEXT_KEY
 from multilingual.errors import event_handlers
@@ -45,9 +49,10 @@ class GuideHooks:
         self.options = GuideOptions()
         self.helplines: Helplines | None = None
 
-    def on_config(self, config):
+    @event_priority(90)  # after the build's context (100); the SEO hook reads the options it keeps
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         context = config.extra[CONTEXT_KEY]
-        self.options = options = read_options(config.extra)
+        self.options = options = config.extra[OPTIONS_KEY] = read_options(config.extra)
         if not config.extra.get(BUILD_LANGUAGE_KEY):
             deploy_check(config, options, os.environ)
         self.helplines = load_helplines(context.project_path(options.helplines)) if options.helplines else None
@@ -62,21 +67,21 @@ class GuideHooks:
             require_strings(context.ui, HELP_LINK_KEYS, "the help link of every page (extra.help_page)")
         return config
 
-    def on_env(self, env, config, files):
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """Every page's help link (beside the quick exit): the help page of this language, or the help address."""
         context = config.extra[CONTEXT_KEY]
         env.globals["help_link"] = lambda base_url: help_link(self.options, context.pages, base_url)
         return env
 
     @event_priority(90)  # after the multilingual hook indexed the pages, before the topic pages list them
-    def on_files(self, files, config):
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         context = config.extra[CONTEXT_KEY]
         numbers = chapter_numbers(config.nav, context.pages) if self.options.number_chapters else {}
         context.pages = as_chapters(context.pages, numbers, context.language.code, context.default.code,
                                     lambda page: read_page_source(source_path(context, page)).body)
         return files
 
-    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         context = config.extra[CONTEXT_KEY]
         blocks = {
             "safety-note": lambda: safety_notice(context.fragments, context.ui, help_href(self.options, context.pages, page.url)),
@@ -93,7 +98,7 @@ class GuideHooks:
         return markdown.replace("](contact:)", "]()")
 
     @event_priority(20)  # after the topic chips (30), before the translation notices (0)
-    def on_page_content(self, html: str, page, config, files) -> str:
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         context = config.extra[CONTEXT_KEY]
         info = context.pages.get(page.file.src_uri)
         if info is None:

@@ -11,10 +11,18 @@ MkDocs event to the functions that do the work.
 from __future__ import annotations
 
 import logging
+from typing import Any, Callable, Literal
 
+from jinja2 import Environment
 from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from builds import output, serve
 from builds.plan import Plan
@@ -28,7 +36,7 @@ from multilingual.pages import index_pages, safe_title
 from multilingual.status_page import status_table as render_status_table
 from multilingual.strings import local_date, require_strings
 from multilingual.switcher import home_links, switcher_links
-from multilingual.templates import THEME_TEMPLATES
+from multilingual.templates import THEME_TEMPLATES, add_to_context
 from multilingual.translation_history import stale_pages_changed_on
 from multilingual.translation_status import STALE, status_table, untracked_warnings
 from multilingual.tree import scan_docs
@@ -49,12 +57,12 @@ class MultilingualHooks:
         self.session = Session()
         self.plan: Plan = Plan()
 
-    def on_startup(self, command: str, dirty: bool) -> None:
+    def on_startup(self, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # The only hook that takes the command: the others read what it means from the build's plan.
         self.session.command, self.session.dirty = command, dirty
 
     @event_priority(100)  # first: every other hook reads the build's context and its plan
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.plan = Plan()  # until this build's plan is made: a failure before then has nothing to undo
         context, warnings = configure(config)
         self.plan = context.plan = self.session.plan_for(config, context)
@@ -67,11 +75,11 @@ class MultilingualHooks:
         config.theme.static_templates.discard(sitemap.THEME_TEMPLATE)  # ours is written in on_post_build
         return config
 
-    def on_pre_build(self, config) -> None:
+    def on_pre_build(self, config: MkDocsConfig) -> None:
         self.plan.before_clean(config)
 
     @event_priority(100)  # untranslated pages first, so later hooks see every page of the language
-    def on_files(self, files, config):
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.plan.after_clean(config)
         context = context_of(config)
         context.tree = scan_docs(context.docs_root, context.languages)
@@ -86,13 +94,13 @@ class MultilingualHooks:
             report_translation_status(context)
         return files
 
-    def on_nav(self, nav, config, files):
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Start the other languages once every hook has read and checked the sources: the forked
         workers inherit what was read, and a mistake stops the build before them."""
         self.plan.start_languages(config, context_of(config))
         return nav
 
-    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Titles and descriptions are text, but MkDocs and Material print them as HTML: escape them,
         # for generated pages (topic labels) too.
         info = context_of(config).pages.get(page.file.src_uri)
@@ -108,7 +116,7 @@ class MultilingualHooks:
         return markdown
 
     @event_priority(0)  # after the other hooks' blocks: they stay in the reader's language
-    def on_page_content(self, html: str, page, config, files) -> str:
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         context = context_of(config)
         href = context.original_href(page.url)
         if is_untranslated(page.file):
@@ -121,15 +129,17 @@ class MultilingualHooks:
             html = (add_to_page_header(html, above) if above else html) + (f"\n{below}" if below else "")
         return assets.point_to_default_copies(html, page.url, context.shared_urls, context.here(page.url))
 
-    def on_page_context(self, context, page, config, nav):
+    def on_page_context(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation,
+    ) -> TemplateContext:
         site = context_of(config)
-        context["language_links"] = switcher_links(site.languages, site.language, site.tree, page.file.src_uri, page.url)
-        context["alternates"] = alternates(site.languages, site.root_site_url, page.url)
-        context["site_language"] = site
+        assert site.tree is not None  # scanned in on_files
         site.page_urls.append(page.url)
-        return context
+        links = switcher_links(site.languages, site.language, site.tree, page.file.src_uri, page.url)
+        return add_to_context(context, language_links=links, site_language=site,
+                              alternates=alternates(site.languages, site.root_site_url, page.url))
 
-    def on_env(self, env, config, files):
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         context = context_of(config)
         env.globals["ui"] = context.ui
         if context.theme_urls:  # a language below the root: its pages load the root's theme files
@@ -138,32 +148,35 @@ class MultilingualHooks:
         env.bytecode_cache = THEME_TEMPLATES  # compile Material's templates once per process
         return env
 
-    def on_template_context(self, context, template_name, config):
+    def on_template_context(
+        self, context: TemplateContext, template_name: str, config: MkDocsConfig,
+    ) -> TemplateContext:
         site = context_of(config)
-        context["site_language"] = site
+        add_to_context(context, site_language=site)
         if template_name == "404.html":
-            context["language_links"] = home_links(site.languages, site.language, site.root_path)
+            add_to_context(context, language_links=home_links(site.languages, site.language, site.root_path))
             if site.is_default:
-                context["not_found_languages"] = {"root": site.root_path, "codes": [l.code for l in site.languages[1:]]}
+                add_to_context(context, not_found_languages={"root": site.root_path,
+                                                             "codes": [l.code for l in site.languages[1:]]})
         return context
 
-    def on_post_page(self, output: str, page, config) -> str:
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return set_document_language(output, context_of(config).language)
 
-    def on_post_template(self, output: str, template_name: str, config) -> str:
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         if template_name.endswith(".html"):
             return set_document_language(output, context_of(config).language)
         return output
 
     @event_priority(100)  # first: the other languages are in place before any hook reads the site
-    def on_post_build(self, config) -> None:
+    def on_post_build(self, config: MkDocsConfig) -> None:
         context = context_of(config)
         included = context.languages if context.is_default else (context.language,)
         sitemap.write_sitemap(config.site_dir, sitemap.render_sitemap(
             context.languages, included, context.root_site_url, context.page_urls))
         self.plan.finish_languages()
 
-    def on_build_error(self, error) -> None:
+    def on_build_error(self, error: Exception) -> None:
         self.plan.fail()
         if isinstance(error, OSError):  # a full disk, say: one message, not MkDocs' traceback
             raise Abort(output.write_failure(error, getattr(self.plan, "site_dir", None) or "site"))
@@ -171,7 +184,7 @@ class MultilingualHooks:
     def on_shutdown(self) -> None:
         self.plan.close()
 
-    def on_serve(self, server, config, builder):
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         context = context_of(config)
         for path in serve.watched_paths(config, context):
             server.watch(path)

@@ -15,11 +15,18 @@ import logging
 import os
 import time
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from multilingual.context import CONTEXT_KEY, BuildContext
 from multilingual.errors import event_handlers
 from multilingual.languages import find_language
+from multilingual.templates import add_to_context
 from search.bundles import bundle_href
 from search.filters import FILTER, page_topic_labels, topic_options
 from search.indexer import IndexResult, index_languages
@@ -55,34 +62,37 @@ class SearchHooks:
         self.serve_indexing = ServeIndexing()  # one per `mkdocs serve` session: kept across its rebuilds
         self.indexing: Indexing = Indexing()  # this build's
 
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         context: BuildContext = config.extra[CONTEXT_KEY]
+        assert context.plan is not None  # made in the multilingual hook's on_config (priority 100)
         self.indexing = indexing_for(context.is_default, context.plan.serving, self.serve_indexing)
         return config
 
-    def on_env(self, env, config, files):
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         context: BuildContext = config.extra[CONTEXT_KEY]
         env.globals["search_filter"] = FILTER
         env.globals["search_topics"] = topic_options(site_registry(config), context.language.code)
         env.globals["search_bundle"] = lambda base_url: bundle_href(base_url, context.is_default, context.language.code)
         return env
 
-    def on_page_context(self, page_context, page, config, nav):
+    def on_page_context(
+        self, page_context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation,
+    ) -> TemplateContext:
         context: BuildContext = config.extra[CONTEXT_KEY]
         info = context.pages.get(page.file.src_uri)
-        page_context["page_topics"] = page_topic_labels(info.tags if info else (), site_registry(config), context.language.code)
-        return page_context
+        return add_to_context(page_context, page_topics=page_topic_labels(
+            info.tags if info else (), site_registry(config), context.language.code))
 
     @event_priority(110)  # before the multilingual hook moves the language folders aside (100)
-    def on_pre_build(self, config) -> None:
+    def on_pre_build(self, config: MkDocsConfig) -> None:
         self.indexing.before_build(config.site_dir)
 
-    def on_files(self, files, config):
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.indexing.after_clean(config.site_dir)
         return files
 
     @event_priority(-50)  # after the multilingual hook has waited for the language builds (100)
-    def on_post_build(self, config) -> None:
+    def on_post_build(self, config: MkDocsConfig) -> None:
         context: BuildContext = config.extra[CONTEXT_KEY]
         codes = [language.code for language in context.languages]
         jobs = min(4, os.cpu_count() or 1)
@@ -91,6 +101,7 @@ class SearchHooks:
         def index(languages: list[str], cancel) -> list[IndexResult]:
             return index_languages(config.site_dir, languages, context.default.code, codes, jobs=jobs, cancel=cancel)
 
+        assert context.plan is not None
         self.indexing.after_build(codes, context.plan.changed, index,
                                   lambda results: report(results, context, time.monotonic() - started))
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 import logging
 import os
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from multilingual.context import CONTEXT_KEY
 from multilingual.errors import event_handlers
@@ -27,7 +29,7 @@ class TopicsHooks:
     def __init__(self) -> None:
         self.registry: TopicRegistry | None = None
 
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         context = config.extra[CONTEXT_KEY]
         path = context.project_path(str(config.extra.get("topics") or "data/topics.yml"))
         self.registry = config.extra[REGISTRY_KEY] = None
@@ -42,7 +44,7 @@ class TopicsHooks:
         return config
 
     @event_priority(50)  # after the multilingual hook has indexed every page of the language
-    def on_files(self, files, config):
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         context = config.extra[CONTEXT_KEY]
         pages = list(context.pages.values())
         for page in pages:
@@ -58,7 +60,7 @@ class TopicsHooks:
             files.append(File.generated(config, topic_pages.topic_uri(topic.slug), content=content))
         return files
 
-    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.registry is None or not has_marker(markdown, "topic-list"):
             return markdown
         context = config.extra[CONTEXT_KEY]
@@ -69,7 +71,7 @@ class TopicsHooks:
         return replace_marker(markdown, "topic-list", topic_list)
 
     @event_priority(30)  # the chips come first under the title, before notices
-    def on_page_content(self, html: str, page, config, files) -> str:
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         context = config.extra[CONTEXT_KEY]
         info = context.pages.get(page.file.src_uri)
         if self.registry is None or info is None or not info.tags:

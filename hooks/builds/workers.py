@@ -20,7 +20,8 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Callable
+from multiprocessing.process import BaseProcess
+from typing import Callable, cast
 
 from multilingual.context import BUILD_LANGUAGE_KEY
 
@@ -153,7 +154,7 @@ class LanguageBuilds:
         self._results: dict[str, BuildResult] = {}
         self._done = threading.Condition()
         self._oom_kills = oom_kill_count()
-        self._workers: list[tuple[multiprocessing.Process, Connection, list[str]]] = []
+        self._workers: list[tuple[BaseProcess, Connection, list[str]]] = []
         for share in (requests[index::workers] for index in range(workers)):  # awaited ones come first
             receiving, sending = context.Pipe(duplex=False)
             process = context.Process(target=_worker, args=(share, sending, os.getpid()), daemon=True)
@@ -169,7 +170,8 @@ class LanguageBuilds:
         running: dict[Connection, str | None] = {connection: None for _, connection, _ in self._workers}
         processes = {connection: (process, codes) for process, connection, codes in self._workers}
         while running:
-            for connection in wait(list(running)):
+            for ready in wait(list(running)):
+                connection = cast(Connection, ready)  # `wait` is given connections, so returns them
                 try:
                     kind, value = connection.recv()
                 except (EOFError, OSError):

@@ -1,7 +1,8 @@
 """The site's language table: what each language is called, where it lives, how it is marked up.
 
-The table is declared once, in `mkdocs.yml` under `extra.languages`; `load_languages` turns it into
-`Language` records and refuses a table that would build a broken site.
+The table is declared once, in `mkdocs.yml` under `extra.languages`, each entry a `LanguageConfig`
+that MkDocs validates; `load_languages` turns it into `Language` records and refuses a table that
+would build a broken site.
 """
 
 from __future__ import annotations
@@ -9,15 +10,38 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import SiteInputError
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
 
-REQUIRED_KEYS = ("code", "label", "name", "material", "hreflang", "direction")
-OPTIONAL_KEYS = ("og_locale",)
+from .errors import SiteInputError
+from .settings import Text, validated
+
 CODE_PATTERN = re.compile(r"^[a-z]{2,3}$")
 
 
 class LanguageTableError(SiteInputError, ValueError):
     """The `extra.languages` table in mkdocs.yml is wrong; the message says how to fix it."""
+
+
+class LanguageConfig(Config):
+    """One entry of `extra.languages`, as MkDocs validates it."""
+
+    code = Text()  # folder under docs/ and URL prefix: 2-3 lowercase letters
+    label = Text()  # the switcher's short label
+    name = Text()  # the language's own name
+    material = Text()  # Material's theme.language
+    hreflang = Text()  # BCP 47 tag
+    direction = c.Choice(("ltr", "rtl"))
+    og_locale = c.Optional(Text())  # unset: from hreflang
+
+
+ENTRY_EXAMPLE = "{code: fr, label: FR, name: Français, material: fr, hreflang: fr, direction: ltr}"
+FIXES = {
+    "direction": "Set it to ltr or rtl (right to left: Arabic, Hebrew, ...).",
+    "og_locale": "Give an Open Graph locale such as pt_BR, or leave it out.",
+    **{key: f"Each language needs code, label, name, material, hreflang and direction as text, e.g. `{ENTRY_EXAMPLE}`."
+       for key in ("code", "label", "name", "material", "hreflang")},
+}
 
 
 @dataclass(frozen=True)
@@ -54,22 +78,17 @@ def load_languages(entries: object, known_material_languages: set[str] | None = 
     """
     where = "mkdocs.yml: extra.languages"
     if not isinstance(entries, list) or not entries:
-        raise LanguageTableError(f"{where} must be a non-empty list of languages (code, label, name, ...).")
+        raise LanguageTableError(f"{where} must be a non-empty list of languages, e.g. `- {ENTRY_EXAMPLE}`.")
     languages: list[Language] = []
     seen: set[str] = set()
     for position, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
-            raise LanguageTableError(f"{where}, entry {position}: expected a mapping, got {entry!r}.")
-        missing = [key for key in REQUIRED_KEYS if not entry.get(key)]
-        if missing:
-            raise LanguageTableError(f"{where}, entry {position}: missing {', '.join(missing)}.")
-        unknown = sorted(set(entry) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
-        if unknown:
             raise LanguageTableError(
-                f"{where}, entry {position} ({entry['code']}): unknown key(s) {', '.join(unknown)}; "
-                f"allowed: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)}."
-            )
-        code = str(entry["code"])
+                f"{where}, entry {position}: expected a mapping such as `{ENTRY_EXAMPLE}`, got {entry!r}.")
+        named = f" ({entry['code']})" if isinstance(entry.get("code"), str) else ""
+        config = validated(LanguageConfig, entry, f"{where}, entry {position}{named}: {{key}}", FIXES,
+                           LanguageTableError, unknown_keys=True)
+        code = config.code
         if not CODE_PATTERN.match(code):
             raise LanguageTableError(
                 f"{where}, entry {position}: code {code!r} must be 2-3 lowercase letters (an ISO 639 code)."
@@ -77,22 +96,20 @@ def load_languages(entries: object, known_material_languages: set[str] | None = 
         if code in seen:
             raise LanguageTableError(f"{where}: language code {code!r} is listed twice; keep one entry.")
         seen.add(code)
-        if known_material_languages is not None and entry["material"] not in known_material_languages:
+        if known_material_languages is not None and config.material not in known_material_languages:
             raise LanguageTableError(
-                f"{where}, entry {position} ({code}): Material has no language {entry['material']!r}; "
+                f"{where}, entry {position} ({code}): Material has no language {config.material!r}; "
                 f"use one of Material's codes (for Chinese: zh)."
             )
-        if entry["direction"] not in ("ltr", "rtl"):
-            raise LanguageTableError(f"{where}, entry {position} ({code}): direction must be ltr or rtl.")
         languages.append(
             Language(
                 code=code,
-                label=str(entry["label"]),
-                name=str(entry["name"]),
-                material=str(entry["material"]),
-                hreflang=str(entry["hreflang"]),
-                direction=str(entry["direction"]),
-                og_locale=str(entry.get("og_locale") or default_og_locale(str(entry["hreflang"]))),
+                label=config.label,
+                name=config.name,
+                material=config.material,
+                hreflang=config.hreflang,
+                direction=config.direction,
+                og_locale=config.og_locale or default_og_locale(config.hreflang),
             )
         )
     return tuple(languages)

@@ -4,11 +4,20 @@ copy in its `custom_dir`."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from jinja2 import BytecodeCache, Environment, TemplateNotFound
 from jinja2.bccache import Bucket
+from mkdocs.utils.templates import TemplateContext
 from markupsafe import Markup
 
 from .errors import SiteInputError
+
+
+def add_to_context(context: TemplateContext, **values: object) -> TemplateContext:
+    """Our values in a template's context (MkDocs' `TemplateContext` types only its own keys)."""
+    cast(dict, context).update(values)
+    return context
 
 
 class MemoryBytecodeCache(BytecodeCache):

@@ -218,9 +218,9 @@ def test_broken_data_files_name_file_and_line(project):
 
 def test_wrong_settings_in_mkdocs_yml_are_named(project):
     for key, value, message in [
-        ("quick_exit_url", "wikipedia.org", r"extra\.quick_exit_url must be an http\(s\) address"),
-        ("help_page", ["x"], r"extra\.help_page must be text"),
-        ("languages", [{"code": "en"}], r"extra\.languages, entry 1: missing label"),
+        ("quick_exit_url", "wikipedia.org", r"extra\.quick_exit_url: The URL isn.t valid.*Give an http\(s\) address"),
+        ("help_page", ["x"], r"extra\.help_page: Expected type: <class .str.> but received: <class .list.>\. Name a page of the docs"),
+        ("languages", [{"code": "en"}], r"extra\.languages, entry 1 \(en\): label: Required configuration not provided\. Each language needs"),
         ("topics", "data/nowhere.yml", None),  # no registry there: a site without topics, but pages name topics
     ]:
         original = project.config["extra"].get(key)

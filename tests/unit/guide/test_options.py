@@ -2,13 +2,21 @@
 
 import pytest
 
-from guide.options import GuideOptions, GuideOptionsError, placeholder_addresses, read_options
+from guide.options import GuideOptions, GuideOptionsError, OPTIONS_KEY, placeholder_addresses, read_options, site_options
 from guide.safety import help_href, needs_safety_notice
 from multilingual.pages import PageInfo
 
 
 def test_no_setting_means_no_feature():
     assert read_options({}, environ={}) == GuideOptions()
+    assert read_options({"help_page": "", "safety_topics": None, "number_chapters": None}, environ={}) == GuideOptions()
+
+
+def test_settings_are_read_and_other_extra_keys_left_to_the_theme():
+    options = read_options({"help_page": " help.md ", "safety_topics": ["burns"], "number_chapters": True,
+                            "quick_exit_url": "https://www.wikipedia.org/", "generator": False, "alternate": [1]}, {})
+    assert options == GuideOptions(help_page="help.md", safety_topics=frozenset({"burns"}), number_chapters=True,
+                                   quick_exit_url="https://www.wikipedia.org/")
 
 
 def test_contact_follows_the_repository_the_build_runs_in_unless_set():
@@ -18,15 +26,28 @@ def test_contact_follows_the_repository_the_build_runs_in_unless_set():
 
 
 @pytest.mark.parametrize(("extra", "message"), [
-    ({"help_page": "getting-help"}, r"extra\.help_page must name a page of the docs"),
-    ({"quick_exit_url": "wikipedia.org"}, r"extra\.quick_exit_url must be an http\(s\) address"),
-    ({"safety_topics": "betrayal"}, r"extra\.safety_topics must be a list"),
-    ({"number_chapters": "yes"}, r"extra\.number_chapters must be true or false"),
-    ({"helplines": ["a"]}, r"extra\.helplines must be text"),
+    ({"help_page": "getting-help"}, r"^mkdocs\.yml: extra\.help_page: Expected a page of the docs .*'getting-help'\. Name a page of the docs, e\.g\."),
+    ({"help_page": ["x"]}, r"^mkdocs\.yml: extra\.help_page: Expected type: <class 'str'> but received: <class 'list'>\. Name a page"),
+    ({"quick_exit_url": "wikipedia.org"}, r"extra\.quick_exit_url: The URL isn't valid.*Give an http\(s\) address"),
+    ({"help_url": "ftp://example.org/"}, r"extra\.help_url: Expected an http:// or https:// address"),
+    ({"safety_topics": "betrayal"}, r"extra\.safety_topics: Expected a list of items.*Give a list of topic slugs"),
+    ({"safety_topics": ["a", 1]}, r"extra\.safety_topics: Expected type: <class 'str'> but received: <class 'int'>"),
+    ({"number_chapters": "yes"}, r"extra\.number_chapters: Expected type: <class 'bool'>.*Set it to true or false"),
+    ({"helplines": ["a"]}, r"extra\.helplines: Expected type: <class 'str'>.*Name the folder of country files"),
 ])
 def test_wrong_settings_name_the_setting(extra, message):
     with pytest.raises(GuideOptionsError, match=message):
         read_options(extra, environ={})
+
+
+def test_the_options_are_read_once_per_build_and_kept_for_the_other_hooks():
+    class Config:
+        extra = {OPTIONS_KEY: GuideOptions(faq_page="questions.md")}
+
+    assert site_options(Config()).faq_page == "questions.md"
+    Config.extra = {}
+    with pytest.raises(GuideOptionsError, match="guide_hook.py"):
+        site_options(Config())
 
 
 def test_placeholders_are_found():

@@ -34,25 +34,45 @@ def test_cn_is_not_a_material_language():
         load_languages([entry("en"), entry("cn")], material_languages())
 
 
-def test_missing_and_unknown_keys_are_named():
+def test_missing_and_unknown_keys_are_named_with_their_entry():
     incomplete = entry("fr")
     del incomplete["hreflang"]
-    with pytest.raises(LanguageTableError, match="missing hreflang"):
+    with pytest.raises(LanguageTableError, match=r"^mkdocs\.yml: extra\.languages, entry 2 \(fr\): hreflang: "
+                                                 r"Required configuration not provided\. Each language needs code, label"):
         load_languages([entry("en"), incomplete])
-    with pytest.raises(LanguageTableError, match="unknown key.*colour"):
+    with pytest.raises(LanguageTableError, match=r"entry 1 \(en\): label: Expected text but received an empty value"):
+        load_languages([entry("en", label=" ")])
+    with pytest.raises(LanguageTableError, match=r"entry 1 \(en\): colour: Unrecognised configuration name: colour\. "
+                                                 r"Remove it; the keys allowed here: code, label, .*og_locale"):
         load_languages([entry("en", colour="red")])
+
+
+def test_wrong_types_name_the_entry_and_the_key():
+    with pytest.raises(LanguageTableError, match=r"entry 1: code: Expected type: <class 'str'> but received: <class 'bool'>"):
+        load_languages([{**entry("no"), "code": False}])  # YAML reads `code: no` as false
+    with pytest.raises(LanguageTableError, match=r"entry 2 \(pt\): og_locale: Expected type: <class 'str'>"):
+        load_languages([entry("en"), entry("pt", og_locale=5)])
+    with pytest.raises(LanguageTableError, match=r"entry 1: expected a mapping"):
+        load_languages(["en"])
+    with pytest.raises(LanguageTableError, match=r"extra\.languages must be a non-empty list"):
+        load_languages(None)
 
 
 def test_bad_code_and_direction_are_refused():
     with pytest.raises(LanguageTableError, match="2-3 lowercase letters"):
         load_languages([entry("EN")])
-    with pytest.raises(LanguageTableError, match="ltr or rtl"):
+    with pytest.raises(LanguageTableError, match=r"entry 1 \(en\): direction: Expected one of: \('ltr', 'rtl'\) but received: 'up'\. Set it to ltr or rtl"):
         load_languages([entry("en", direction="up")])
 
 
 def test_find_language_names_the_known_codes():
     with pytest.raises(LanguageTableError, match="Unknown language code 'xx'.*en"):
         find_language(load_languages([entry("en")]), "xx")
+
+
+def test_an_entry_without_optional_keys_gets_their_defaults():
+    (english,) = load_languages([entry("en", name=" English ")])
+    assert english.name == "English" and english.og_locale == "en_US"
 
 
 def test_open_graph_locales_follow_hreflang_unless_given():
