@@ -1,4 +1,4 @@
-"""`mkdocs serve` rebuilds (hooks/serve_rebuilds.py): which languages a rebuild waits for, and the
+"""`mkdocs serve` rebuilds (hooks/builds/serve.py): which languages a rebuild waits for, and the
 folder moves that keep every language's pages served while it is rebuilt in the background."""
 
 import os
