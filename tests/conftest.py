@@ -136,6 +136,18 @@ class Project:
         self.write_config()
         return run_build(self.path, self.path / "site", *args, site_url=self.config["site_url"], **env)
 
+    def mkdocs_config(self):
+        """The project's mkdocs.yml as MkDocs reads and checks it, without its hooks: for unit tests
+        of a hook's handlers, which nothing builds."""
+        from mkdocs.config.defaults import MkDocsConfig
+
+        self.write_config()
+        config = MkDocsConfig(config_file_path=str(self.path / "mkdocs.yml"))
+        config.load_dict({**self.config, "hooks": []})
+        errors, _ = config.validate()
+        assert not errors, errors
+        return config
+
 
 def page(title: str, description: str = "A page.", tags: list[str] | None = None, body: str = "Text.\n", **meta) -> str:
     front = {"title": title, "description": description, "tags": tags or [], **meta}

@@ -19,6 +19,7 @@ def test_contact_follows_the_repository_the_build_runs_in_unless_set():
 
 @pytest.mark.parametrize(("extra", "message"), [
     ({"help_page": "getting-help"}, r"extra\.help_page must name a page of the docs"),
+    ({"help_page": ["x"]}, r"extra\.help_page must be text"),
     ({"quick_exit_url": "wikipedia.org"}, r"extra\.quick_exit_url must be an http\(s\) address"),
     ({"safety_topics": "betrayal"}, r"extra\.safety_topics must be a list"),
     ({"number_chapters": "yes"}, r"extra\.number_chapters must be true or false"),

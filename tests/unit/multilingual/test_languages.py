@@ -37,8 +37,10 @@ def test_cn_is_not_a_material_language():
 def test_missing_and_unknown_keys_are_named():
     incomplete = entry("fr")
     del incomplete["hreflang"]
-    with pytest.raises(LanguageTableError, match="missing hreflang"):
+    with pytest.raises(LanguageTableError, match=r"^mkdocs\.yml: extra\.languages, entry 2: missing hreflang\.$"):
         load_languages([entry("en"), incomplete])
+    with pytest.raises(LanguageTableError, match=r"^mkdocs\.yml: extra\.languages, entry 1: missing label, name, "):
+        load_languages([{"code": "en"}])
     with pytest.raises(LanguageTableError, match="unknown key.*colour"):
         load_languages([entry("en", colour="red")])
 

@@ -1,5 +1,7 @@
 """Interface strings and data files: every bad input names its file (and line) and the fix."""
 
+import re
+
 import pytest
 
 from multilingual.data_files import DataFileError, load_data_file
@@ -48,3 +50,16 @@ def test_a_translation_without_source_hash_is_untracked_not_stale():
     assert page_status("fr", "a.md", source_hash(original), {"source_hash": source_hash(original)}).state == CURRENT
     assert page_status("fr", "a.md", source_hash(original + "More.\n"), {"source_hash": source_hash(original)}).state == STALE
     assert page_status("fr", "a.md", source_hash(original), {"source_hash": "x", "reviewed": "yes"}).reviewed is False
+
+
+def test_the_engine_refuses_interface_strings_without_one_it_shows_naming_the_file(project):
+    """As every language build starts (on_config): before a page is rendered, not at the first page
+    that would show the missing string."""
+    from multilingual_hook import UI_KEYS, MultilingualHooks
+
+    english = project.path / "data" / "ui" / "en.yml"
+    english.write_text(re.sub(r"(?m)^fallback_notice: .*\n", "", english.read_text(encoding="utf-8")), encoding="utf-8")
+    assert "fallback_notice" in UI_KEYS
+    with pytest.raises(UiStringsError, match=r"data/ui/en\.yml: the multilingual engine needs the interface string\(s\) "
+                                             r"fallback_notice\. Add them"):
+        MultilingualHooks().on_config(project.mkdocs_config())
