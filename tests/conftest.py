@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,6 +123,13 @@ class Project:
         self.write("docs/en/chapter.md", page("A chapter", tags=["trust", "betrayal"], body="Some words about trust.\n"))
         self.write("docs/en/getting-help.md", page("Getting help", tags=[], body="<!-- insert: helplines -->\n"))
 
+    def copy_to(self, path: Path) -> Project:
+        """A copy of this project, its site (if built) included, at `path`."""
+        shutil.copytree(self.path, path, symlinks=True)
+        copy = Project.__new__(Project)
+        copy.path, copy.config = path, deepcopy(self.config)
+        return copy
+
     def write(self, relative: str, text: str | bytes) -> Path:
         file = self.path / relative
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -157,6 +165,22 @@ def page(title: str, description: str = "A page.", tags: list[str] | None = None
 @pytest.fixture
 def project(tmp_path) -> Project:
     return Project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_small_project(tmp_path_factory) -> Project:
+    """The small project, built once per session (strictly): see `built_project`."""
+    project = Project(tmp_path_factory.mktemp("built-small-project"))
+    build = project.build("--strict")
+    assert build.returncode == 0, build.output
+    return project
+
+
+@pytest.fixture
+def built_project(built_small_project, tmp_path) -> Project:
+    """A copy of the small project with its site already built: the 'previous site' that a failed or
+    interrupted build must leave as it was, built once for every test that needs one."""
+    return built_small_project.copy_to(tmp_path / "project")
 
 
 def git(cwd, *args: str, date: str = "2026-01-01") -> str:
