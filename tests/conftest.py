@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 from copy import deepcopy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -50,13 +50,17 @@ class Build:
     returncode: int
     output: str
     site: Path
+    parsed: dict[str, BeautifulSoup] = field(default_factory=dict, repr=False, compare=False)
 
     def html(self, path: str) -> BeautifulSoup:
-        """Parse the page at a site path such as `fr/about/` or `404.html`."""
-        file = self.site / path
-        if path == "" or path.endswith("/"):
-            file = file / "index.html"
-        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        """The page at a site path such as `fr/about/` or `404.html`, parsed once per build: tests
+        read the same pages of the session's site again and again. Read it; never change it."""
+        if path not in self.parsed:
+            file = self.site / path
+            if path == "" or path.endswith("/"):
+                file = file / "index.html"
+            self.parsed[path] = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        return self.parsed[path]
 
     @property
     def warnings(self) -> list[str]:
