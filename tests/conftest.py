@@ -21,7 +21,8 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import get_yaml_loader
 
-pytest_plugins = ["browser_support"]  # the browser fixtures (Chromium, sites served on 127.0.0.1)
+# The browser fixtures (Chromium, sites served on 127.0.0.1); the benchmark's smoke run, in the background.
+pytest_plugins = ["browser_support", "benchmark_support"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH_SITE_URL = "https://example.github.io/guide/"
