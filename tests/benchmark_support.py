@@ -6,7 +6,8 @@ noticing an edit, on Chromium's network going quiet. So when its smoke test is a
 run, `benchmarks/run.py` starts in the background as soon as the tests are collected and runs beside
 the others; the smoke test then waits for it and reads what it printed. (Its figures are taken on a
 busier machine than a maintainer's run: the test checks they are there and agree with each other,
-never how fast anything was.) Its work folder is removed when the session passes, kept if not.
+never how fast anything was.) Its work folder, in the session's temp folder, is removed once the
+smoke test has passed, and kept (as pytest keeps a failed test's) if it has not.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -30,8 +30,8 @@ TIMEOUT = 900  # seconds, from its start: the reference's venv, made on first us
 class BenchmarkRun:
     """`benchmarks/run.py` in a process group of its own; its printout, figures and work in `folder`."""
 
-    def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="benchmark-smoke-"))
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
         self.figures = self.folder / "figures.json"
         self.args = [sys.executable, str(ROOT / "benchmarks" / "run.py"), *ARGUMENTS,
                      "--work", str(self.folder / "work"), "--json", str(self.figures)]
@@ -68,24 +68,38 @@ class BenchmarkRun:
 
 
 RUN = pytest.StashKey[BenchmarkRun]()
+PASSED = pytest.StashKey[bool]()
+
+
+def start(config: pytest.Config) -> BenchmarkRun:
+    # The session's temp folder, as tmp_path_factory's (a hook has no fixtures): pytest keeps the
+    # last few sessions' folders at most, so a kept work folder does not pile up.
+    config.stash[RUN] = BenchmarkRun(config._tmp_path_factory.mktemp("benchmark-smoke"))
+    return config.stash[RUN]
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     if not session.config.option.collectonly and any(item.name == SMOKE_TEST for item in session.items):
-        session.config.stash[RUN] = BenchmarkRun()
+        start(session.config)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    if item.name == SMOKE_TEST and report.when == "call" and report.passed:
+        item.config.stash[PASSED] = True
+    return report
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     run = session.config.stash.get(RUN, None)
     if run is not None:
         run.stop()
-        if exitstatus == 0:
+        if session.config.stash.get(PASSED, False):
             shutil.rmtree(run.folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
 def benchmark_run(request) -> BenchmarkRun:
     """The benchmark started as the session's tests were collected (or now, if it was not)."""
-    if RUN not in request.config.stash:
-        request.config.stash[RUN] = BenchmarkRun()
-    return request.config.stash[RUN]
+    return request.config.stash.get(RUN, None) or start(request.config)
