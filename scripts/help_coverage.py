@@ -4,7 +4,7 @@ emergency number, violence line and crisis line, and which countries have none o
     .venv/bin/python scripts/help_coverage.py          # rewrite the file
     .venv/bin/python scripts/help_coverage.py --check  # exit 1 if the file is out of date
 
-tests/content/test_helpline_data.py runs the check, so the table stays true to the data.
+tests/content/test_help_data.py runs the check, so the table stays true to the data.
 """
 
 from __future__ import annotations
