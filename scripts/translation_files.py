@@ -1,7 +1,7 @@
 """Pure text edits of a translation's front matter, for scripts/translations.py: a new translation
 made from the English page, and a renewed `source_hash`. Every byte not named is kept as it was.
 
-Each result is read back with page_sources' front-matter parser before it is returned, so an edit
+Each result is read back with multilingual.sources' front-matter parser before it is returned, so an edit
 that would not read back as intended (an odd YAML layout) is refused, never written.
 """
 

@@ -3,9 +3,9 @@ starting or refreshing a translation. Run from the project root (the folder hold
 
     .venv/bin/python scripts/translations.py --help
 
-A thin layer over hooks/: the language table comes from mkdocs.yml (languages.load_languages), pages
-are read and checked by page_sources, status by translation_status, history by translation_history;
-front-matter edits are scripts/translation_files.py.
+A thin layer over hooks/multilingual/: the language table comes from mkdocs.yml
+(languages.load_languages), pages are read and checked by sources, status by translation_status,
+history by translation_history; front-matter edits are scripts/translation_files.py.
 Exit codes: 0 done, 1 `status` found a translation out of date, 2 a mistake in the input (the message
 names the file and says what to do; never a traceback).
 """

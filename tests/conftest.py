@@ -12,7 +12,8 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from copy import deepcopy
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,8 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import get_yaml_loader
 
-pytest_plugins = ["browser_support"]  # the browser fixtures (Chromium, sites served on 127.0.0.1)
+# The browser fixtures (Chromium, sites served on 127.0.0.1); the benchmark's smoke run, in the background.
+pytest_plugins = ["browser_support", "benchmark_support"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH_SITE_URL = "https://example.github.io/guide/"
@@ -49,13 +51,17 @@ class Build:
     returncode: int
     output: str
     site: Path
+    parsed: dict[str, BeautifulSoup] = field(default_factory=dict, repr=False, compare=False)
 
     def html(self, path: str) -> BeautifulSoup:
-        """Parse the page at a site path such as `fr/about/` or `404.html`."""
-        file = self.site / path
-        if path == "" or path.endswith("/"):
-            file = file / "index.html"
-        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        """The page at a site path such as `fr/about/` or `404.html`, parsed once per build: tests
+        read the same pages of the session's site again and again. Read it; never change it."""
+        if path not in self.parsed:
+            file = self.site / path
+            if path == "" or path.endswith("/"):
+                file = file / "index.html"
+            self.parsed[path] = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        return self.parsed[path]
 
     @property
     def warnings(self) -> list[str]:
@@ -122,6 +128,13 @@ class Project:
         self.write("docs/en/chapter.md", page("A chapter", tags=["trust", "betrayal"], body="Some words about trust.\n"))
         self.write("docs/en/getting-help.md", page("Getting help", tags=[], body="<!-- insert: helplines -->\n"))
 
+    def copy_to(self, path: Path) -> Project:
+        """A copy of this project, its site (if built) included, at `path`."""
+        shutil.copytree(self.path, path, symlinks=True)
+        copy = Project.__new__(Project)
+        copy.path, copy.config = path, deepcopy(self.config)
+        return copy
+
     def write(self, relative: str, text: str | bytes) -> Path:
         file = self.path / relative
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -136,6 +149,18 @@ class Project:
         self.write_config()
         return run_build(self.path, self.path / "site", *args, site_url=self.config["site_url"], **env)
 
+    def mkdocs_config(self):
+        """The project's mkdocs.yml as MkDocs reads and checks it, without its hooks: for unit tests
+        of a hook's handlers, which nothing builds."""
+        from mkdocs.config.defaults import MkDocsConfig
+
+        self.write_config()
+        config = MkDocsConfig(config_file_path=str(self.path / "mkdocs.yml"))
+        config.load_dict({**self.config, "hooks": []})
+        errors, _ = config.validate()
+        assert not errors, errors
+        return config
+
 
 def page(title: str, description: str = "A page.", tags: list[str] | None = None, body: str = "Text.\n", **meta) -> str:
     front = {"title": title, "description": description, "tags": tags or [], **meta}
@@ -145,6 +170,22 @@ def page(title: str, description: str = "A page.", tags: list[str] | None = None
 @pytest.fixture
 def project(tmp_path) -> Project:
     return Project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_small_project(tmp_path_factory) -> Project:
+    """The small project, built once per session (strictly): see `built_project`."""
+    project = Project(tmp_path_factory.mktemp("built-small-project"))
+    build = project.build("--strict")
+    assert build.returncode == 0, build.output
+    return project
+
+
+@pytest.fixture
+def built_project(built_small_project, tmp_path) -> Project:
+    """A copy of the small project with its site already built: the 'previous site' that a failed or
+    interrupted build must leave as it was, built once for every test that needs one."""
+    return built_small_project.copy_to(tmp_path / "project")
 
 
 def git(cwd, *args: str, date: str = "2026-01-01") -> str:

@@ -192,7 +192,7 @@ def lines_changed_since(docs_root: str, default: str, recorded: Mapping[str, Ite
         (src_uri, hash) -> lines changed from the committed version with that hash to the page now
         (0 if the page now has that hash); None if unknown: no git, or no committed version has it.
     Two git processes at most (`git log` of the folder, `git cat-file`), whatever the number of pages.
-    An English page that is not valid UTF-8 raises `page_sources.SourceError` (it names the file).
+    An English page that is not valid UTF-8 raises `multilingual.sources.SourceError` (it names the file).
     """
     folder = os.path.join(docs_root, default)
     current = {uri: read_page_source(os.path.join(folder, *uri.split("/"))).text for uri in recorded}

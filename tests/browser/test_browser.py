@@ -3,7 +3,7 @@
 The session's site (built once, for a project site at /guide/) is served on 127.0.0.1 under /guide/,
 as GitHub Pages serves it (conftest.py: `base`, `browser`, `new_page`), and read as a reader would:
 accessibility (axe-core, WCAG 2.0-2.2 A and AA), the language switcher by mouse and keyboard,
-right-to-left layout, search in each language's own index (more in test_search_browser.py), a phone's
+right-to-left layout, a search's requests recorded (the search itself: test_search.py), a phone's
 viewport, quick exit and print. Every request of every page these tests load is recorded; none may
 leave 127.0.0.1.
 """
@@ -109,39 +109,14 @@ def test_arabic_lays_out_right_to_left_with_the_nav_on_the_right(base, new_page,
         assert nav["x"] < content["x"], (nav, content)
 
 
-# --- search -----------------------------------------------------------------------------------------
+# --- search (more in test_search.py) ---------------------------------------------------------------
 
-SEARCH_READY = """() => {  // the search box is set up (it fetches nothing until used)
-    const config = JSON.parse(document.getElementById("__config").textContent);
-    return document.querySelector(".md-search-result__meta").textContent.trim()
-        === config.translations["search.result.placeholder"];
-}"""
 SEARCH_DONE = """() => {
     const config = JSON.parse(document.getElementById("__config").textContent);
     return document.querySelectorAll(".md-search-result__list a").length > 0
         || document.querySelector(".md-search-result__meta").textContent.trim()
            === config.translations["search.result.none"];
 }"""
-
-
-@pytest.mark.parametrize(("code", "word"), [
-    ("ru", "заглаживание"), ("de", "Wiedergutmachung"), ("ja", "償う"), ("zh", "弥补"),
-])
-def test_search_finds_the_chapter_in_its_own_language_only(site, base, new_page, code, word):
-    # A word of this chapter in this language (Japanese: kanji and kana, which Pagefind segments).
-    assert word in site.html(f"{code}/{CHAPTER}").select_one(".md-content").get_text()
-    page = new_page()
-    page.goto(base + f"{code}/{CHAPTER}")
-    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label")  # the dialog has a name
-    search = page.locator("input.md-search__input")
-    search.click()
-    page.wait_for_function(SEARCH_READY)
-    search.fill(word)
-    page.wait_for_function(SEARCH_DONE)
-    paths = [urlsplit(href).path for href in page.locator(".md-search-result__list a").evaluate_all(
-        "links => links.map(link => link.href)")]
-    assert PREFIX + f"{code}/{CHAPTER}" in paths, paths
-    assert all(path.startswith(PREFIX + f"{code}/") for path in paths), paths
 
 
 def test_requests_are_recorded_and_stay_on_loopback(base, new_page):

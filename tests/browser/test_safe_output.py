@@ -83,9 +83,9 @@ PAGE_TYPES = {"home": "", "chapter": CHAPTER, "topics": "tags/", "topic": "tags/
 
 @pytest.mark.parametrize("code", ["en", "ar", "ja"])
 def test_no_page_type_violates_its_policy_and_search_works_under_it(base, new_page, code):
+    browser_page = new_page()  # one reader going from page to page: each document records its own violations
+    browser_page.add_init_script(RECORD_VIOLATIONS)
     for name, path in PAGE_TYPES.items():
-        browser_page = new_page()
-        browser_page.add_init_script(RECORD_VIOLATIONS)
         browser_page.goto(base + prefix(code) + path)
         browser_page.wait_for_function("lang => document.documentElement.lang === lang && document.readyState === 'complete'",
                                        arg=hreflang(code))

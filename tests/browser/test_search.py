@@ -32,6 +32,12 @@ SEGMENTED = {"ja": "信頼", "zh": "信任"}
 RESULTS = ".md-search-result__item"
 # search.js marks the result list busy from a query until its first results are on screen.
 SEARCH_DONE = "() => document.querySelector('[data-site-search] .md-search-result').getAttribute('aria-busy') === 'false'"
+# Opened, before any query, the search says what to do in the page's language (Material's string).
+SEARCH_READY = """() => {
+    const config = JSON.parse(document.getElementById("__config").textContent);
+    return document.querySelector(".md-search-result__meta").textContent.trim()
+        === config.translations["search.result.placeholder"];
+}"""
 
 
 def search(page, words: str) -> int:
@@ -82,6 +88,9 @@ def open_chapter(new_page, base, code: str, **options):
 def test_search_finds_the_chapter_in_the_readers_language_only(site, base, new_page, code):
     assert RARE[code] in site.html(prefix(code) + CHAPTER).select_one(".md-content").get_text()
     page, requests = open_chapter(new_page, base, code)
+    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label")  # the dialog has a name
+    page.locator("input.md-search__input").click()
+    page.wait_for_function(SEARCH_READY)
     assert search(page, RARE[code]) >= 1
     pages = result_pages(page)
     assert PREFIX + prefix(code) + CHAPTER in pages, pages

@@ -3,15 +3,19 @@
 Runs the whole benchmark as a maintainer would: it creates (or reuses) the reference's own venv
 (benchmarks/.work/ref-venv, pip from PyPI), builds the corpus with ours and with the reference,
 times a `mkdocs serve` rebuild of the corpus, reads a French article's first view and searches in
-Chromium, then does the same for the real site, and prints tables. The test parses them and checks
-every figure is there and plausible.
+Chromium, then does the same for the real site, and prints tables. It mostly waits, so it runs in
+the background beside the other tests (tests/benchmark_support.py). The test parses its tables and
+checks every figure is there, is a number within sane bounds and agrees with the other tables, and
+that each goal's verdict is the one its figure and printed target give. It asserts no speed: the
+benchmark reports targets met or missed, a test does not time the machine it runs on. The verdicts
+themselves, ok and MISSED, are checked on figures made up for the purpose.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
-import subprocess
 import sys
 
 from conftest import ROOT
@@ -28,14 +32,42 @@ def figures(output: str, label: str, count: int, unit: str = "") -> list[float]:
     return [float(value) for value in match.groups()]
 
 
-def test_benchmark_runs_and_prints_every_figure(tmp_path):
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--articles", "2", "--rounds", "1",
-         "--work", str(tmp_path / "work"), "--json", str(tmp_path / "figures.json")],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
-    )
+GOALS = ["first view", "first search", "first search time", "search data of the page's language only",
+         "build wall time / reference", "peak RSS (largest process)", "output size", "serve: edit -> page served"]
+UNITS = r"(KB|MB|ms|s)"
+# Half the last printed digit of each unit: a figure this close to its target may be rounded onto it.
+ROUNDING = {"KB": 0.05, "MB": 0.5, "ms": 0.5, "s": 0.005}
+
+
+def goals(output: str) -> dict[str, list[str]]:
+    """The goals table (the last table of the printout): each row's cells after its label, split
+    on runs of two spaces or more, as the table is laid out."""
+    table = output[output.rindex("\ngoals (ours)"):].split("\n\n", 1)[0].splitlines()[3:]
+    rows = {}
+    for line in table:
+        label, *cells = re.split(r"\s{2,}", line.strip())
+        rows[label] = cells
+    return rows
+
+
+def checked_goal(cells: list[str]) -> tuple[float, str]:
+    """A goal's figure and unit, once its verdict (`ok` or `MISSED`) is found true to the printed
+    target (`<= 150 KB`, `<= 300 KB more`): ok if the figure is within it, MISSED if not."""
+    shown, target = cells
+    match = re.fullmatch(rf"{NUMBER} {UNITS} (ok|MISSED)", shown)
+    assert match, f"no figure, unit and verdict in {shown!r}"
+    limit = re.fullmatch(rf"<= {NUMBER} {UNITS}( more)?", target)
+    assert limit and limit.group(2) == match.group(2), f"target {target!r} is not in the figure's unit ({shown!r})"
+    figure, unit, verdict, bound = float(match.group(1)), match.group(2), match.group(3), float(limit.group(1))
+    if abs(figure - bound) > ROUNDING[unit]:
+        assert verdict == ("ok" if figure <= bound else "MISSED"), f"{shown} against {target}"
+    return figure, unit
+
+
+def test_benchmark_runs_and_prints_every_figure(benchmark_run):
+    result = benchmark_run.result()  # started in the background as the tests were collected
     output = result.stdout
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == 0, f"{result.stdout}{result.stderr}\n(its work: {benchmark_run.folder})"
 
     ours_wall, reference_wall, wall_ratio = figures(output, "wall time (median)", 3, "s?")
     assert ours_wall > 0 and reference_wall > 0
@@ -63,7 +95,8 @@ def test_benchmark_runs_and_prints_every_figure(tmp_path):
     assert 20 < ours_view < reference_view  # HTML, CSS and JS at least; the reference adds its lunr index
     ours_search, reference_search = figures(output, "first search total", 2, "KB")
     assert ours_search > 20 and reference_search == 0  # ours fetches search data only now; lunr fetched it on load
-    assert all(value >= 0 for value in figures(output, "first search time", 2, "ms"))
+    # a time each: the results came (with none, the table says "none")
+    first_search_ms, _ = figures(output, "first search time", 2, "ms")
     ours_later, _ = figures(output, "later search total", 2, "KB")
     assert ours_later < ours_search / 4  # a later search reuses what the first one fetched
     assert figures(output, "first view: search index", 2, "KB")[0] == 0  # no search data before searching
@@ -72,16 +105,70 @@ def test_benchmark_runs_and_prints_every_figure(tmp_path):
     assert set(languages[1].split(",")) >= {"en", "fr", "ja"}  # the reference: one index for all
     assert figures(output, "third-party requests", 2) == [0, 0]
 
-    # the real site, and the goals table
+    # the real site
     real = output[output.index("== real site =="):]
     (real_view,) = figures(real, "first view total", 1, "KB")
     (real_search,) = figures(real, "first search total", 1, "KB")
     assert 20 < real_view and 20 < real_search
     assert figures(real, "third-party requests", 1) == [0]
-    assert re.search(r"^first view\s+[0-9.]+ KB (ok|MISSED)\s+<= 150 KB", output, re.MULTILINE)
-    assert re.search(r"^serve: edit -> page served\s+[0-9.]+ s (ok|MISSED)", output, re.MULTILINE)
 
-    saved = json.loads((tmp_path / "figures.json").read_text())["corpora"]["2"]
+    # the goals: each figure is the one of the tables above, with the verdict its target gives
+    rows = goals(output)
+    assert list(rows) == GOALS
+    assert checked_goal(rows["first view"]) == (ours_view, "KB")
+    assert checked_goal(rows["first search"]) == (ours_search, "KB")
+    assert checked_goal(rows["first search time"]) == (first_search_ms, "ms")
+    assert rows["search data of the page's language only"] == [f"{languages[0]} ok", "fr"]
+    assert rows["build wall time / reference"] == [f"{wall_ratio:.2f}", "<= 0.1 (N = 1,000)"]  # no verdict at N = 2
+    ours_rss = figures(output, "peak RSS (largest process)", 3, "(?:MB)?")[0]
+    assert checked_goal(rows["peak RSS (largest process)"]) == (ours_rss, "MB") and 20 < ours_rss < 16_000
+    ours_size = figures(output, "output size", 3, "(?:MB)?")[0]
+    assert checked_goal(rows["output size"]) == (ours_size, "MB") and ours_size < 1_000
+    assert checked_goal(rows["serve: edit -> page served"]) == (corpus_edit, "s")
+
+    saved = json.loads(benchmark_run.figures.read_text())["corpora"]["2"]
     assert abs(saved["builds"]["ours"]["wall"] - ours_wall) < 0.01
     assert set(saved["pages"]) == {"ours (corpus)", "reference (corpus)"}
     assert abs(saved["pages"]["ours (corpus)"]["first_view"]["bytes"] / 1024 - ours_view) < 0.1
+
+
+def load_benchmark():
+    """benchmarks/run.py as a module (it puts benchmarks/ on sys.path for its own imports)."""
+    spec = importlib.util.spec_from_file_location("benchmark_run", ROOT / "benchmarks" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    path = list(sys.path)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path[:] = path
+    return module
+
+
+def test_each_goal_is_ok_within_its_target_and_missed_beyond_it():
+    bench = load_benchmark()
+    transfer = bench.page_weight.Transfer
+
+    def corpus(articles, scale):
+        """Figures at `scale` times each goal's target (the build wall time: 10 s for the reference's 100 s)."""
+        ours = bench.BuildFigures("ours", [bench.Run(100 * bench.BUILD_RATIO * scale, 1.0, int(bench.PEAK_MB * 1024 * scale), 0, 0)],
+                                  pages=10, files=10, bytes=int(bench.OUTPUT_MB * 1e6 * scale))
+        reference = bench.BuildFigures("reference", [bench.Run(100.0, 1.0, 1024, 0, 0)], pages=10)
+        reader = bench.page_weight.PageWeight(
+            first_view=transfer([("/site/fr/article-001/", int(bench.FIRST_VIEW_KB * 1024 * scale))]),
+            first_search=transfer([("/site/pagefind/fr/pagefind.js", int(bench.FIRST_SEARCH_KB * 1024 * scale))]),
+            later_search=transfer(), first_search_ms=bench.FIRST_SEARCH_MS * scale, later_search_ms=1.0,
+            search_languages=["fr"] if scale < 1 else ["en", "fr"], external=[])
+        serve = bench.ServeFigures(edits=[bench.SERVE_S * scale], whole=[bench.SERVE_S * scale])
+        return bench.CorpusFigures(articles, ours, reference, serve, {"ours (corpus)": reader})
+
+    rows = goals("\n" + bench.goals_table([corpus(1000, 0.5), corpus(1000, 1.5), corpus(100, 1.5)]))
+    assert list(rows) == GOALS
+    verdicts = {label: [cell.split()[-1] for cell in cells[:3]] for label, cells in rows.items()}
+    assert verdicts == {label: ["ok", "MISSED", "MISSED"] for label in GOALS if label != "build wall time / reference"} | {
+        "build wall time / reference": ["ok", "MISSED", "0.15"],  # below N = 1,000: the ratio, no verdict
+    }
+    for label, cells in rows.items():
+        if label not in ("search data of the page's language only", "build wall time / reference"):
+            for column in (0, 1):
+                checked_goal([cells[column], cells[-1]])

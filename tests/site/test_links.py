@@ -1,10 +1,11 @@
-"""Every internal link of the built site resolves (tests/link_crawler.py), under a sub-path and at a
-domain's root, with the 404 page's language routing built for each."""
+"""Every internal link of the built site resolves (tests/link_crawler.py), under a sub-path (the real
+site, built once per session) and at a domain's root (the small project: en, fr, ar), with the 404
+page's language routing built for each."""
 
 import json
 import re
 
-from conftest import SUBPATH_SITE_URL, run_build, ROOT
+from conftest import SUBPATH_SITE_URL
 from link_crawler import broken_links
 
 
@@ -38,8 +39,9 @@ def test_the_crawler_sees_a_broken_file_and_a_broken_anchor(tmp_path):
 DOMAIN_ROOT_URL = "https://trust-guide.example.org/"
 
 
-def test_at_a_domain_root_every_link_resolves_and_404s_route_by_language(tmp_path):
-    build = run_build(ROOT, tmp_path / "site", "--strict", site_url=DOMAIN_ROOT_URL)
+def test_at_a_domain_root_every_link_resolves_and_404s_route_by_language(project):
+    project.config["site_url"] = DOMAIN_ROOT_URL
+    build = project.build("--strict")
     assert build.returncode == 0, build.output
     checked, broken = broken_links(build.site, DOMAIN_ROOT_URL)
     assert checked > 1000
@@ -50,4 +52,5 @@ def test_at_a_domain_root_every_link_resolves_and_404s_route_by_language(tmp_pat
     assert routing["root"] == "/" and "fr" in routing["codes"] and "en" not in routing["codes"]
     assert root_404.select_one("article a, .md-content a")["href"] == "/"
     assert build.html("fr/404.html").select_one("article a, .md-content a")["href"] == "/fr/"
-    assert build.html("about/").find("link", rel="canonical")["href"] == DOMAIN_ROOT_URL + "about/"
+    assert build.html("chapter/").find("link", rel="canonical")["href"] == DOMAIN_ROOT_URL + "chapter/"
+    assert build.html("ar/chapter/").find("link", rel="canonical")["href"] == DOMAIN_ROOT_URL + "ar/chapter/"

@@ -28,7 +28,7 @@ def resolve(site_path: str, href: str) -> str:
 
 def test_build_is_strict_and_clean(site):
     assert site.warnings == []
-    assert "Languages built:" in site.output
+    assert "Languages built:" in site.output and "Search index: en " in site.output
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=CODES)
@@ -104,6 +104,8 @@ def test_each_language_has_its_own_search_index(site):
             and "data-pagefind-body" in file.read_text(encoding="utf-8")
         }
         assert set(indexed) == {url.replace("//", "/") for url in marked}
+        # generated pages are the language's own too: its topics index and topic pages
+        assert {"/" + prefix(language.code) + page for page in ("tags/", "tags/trust-recovery/")} <= set(indexed)
         chapter = indexed["/" + prefix(language.code) + "recovering-trust/"]
         page_title = site.html(prefix(language.code) + "recovering-trust/").find("h1").get_text(strip=True)
         assert chapter["meta"]["title"] == page_title.replace("¶", "")
@@ -139,6 +141,7 @@ def test_pages_load_no_lunr_search(site):
     html = (site.site / "fr" / "recovering-trust" / "index.html").read_text(encoding="utf-8")
     assert "lunr" not in html and 'name="search"' not in html  # Material's bundle fetches an index for that form
     assert not list(site.site.rglob("search_index.json")) and not list(site.site.rglob("lunr*"))
+    assert not list(site.site.rglob("workers/search.*.js"))  # nor Material's search worker
 
 
 def test_each_language_has_its_own_404(site):

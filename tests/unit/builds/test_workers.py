@@ -3,6 +3,8 @@
 import os
 import signal
 
+import pytest
+
 from builds import workers
 from builds.workers import BuildRequest, LanguageBuilds
 
@@ -29,9 +31,22 @@ def test_a_killed_worker_fails_its_language_and_the_languages_it_had_not_reached
     assert results["de"].error is None
 
 
-def test_worker_count_follows_the_setting(monkeypatch):
+def test_worker_count_follows_the_setting_and_never_exceeds_the_languages(monkeypatch):
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 4)
     monkeypatch.setenv("MKDOCS_LANGUAGE_WORKERS", "1")
     assert workers.worker_count(11) == 1
-    monkeypatch.setenv("MKDOCS_LANGUAGE_WORKERS", "bogus")
-    assert 1 <= workers.worker_count(11) <= 11
-    assert workers.worker_count(1) == 1
+    monkeypatch.setenv("MKDOCS_LANGUAGE_WORKERS", "6")
+    assert workers.worker_count(11) == 6 and workers.worker_count(3) == 3
+
+
+@pytest.mark.parametrize("setting", [None, "", "bogus", "0", "-2", "1.5"])
+def test_without_a_usable_setting_there_is_a_worker_per_cpu(monkeypatch, setting):
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 4)
+    if setting is None:
+        monkeypatch.delenv("MKDOCS_LANGUAGE_WORKERS", raising=False)
+    else:
+        monkeypatch.setenv("MKDOCS_LANGUAGE_WORKERS", setting)
+    assert workers.worker_count(11) == 4
+    assert workers.worker_count(2) == 2 and workers.worker_count(1) == 1
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: None)  # unknown: one worker
+    assert workers.worker_count(11) == 1

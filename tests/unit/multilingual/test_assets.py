@@ -1,4 +1,4 @@
-"""Which theme files a language build leaves out (hooks/theme_assets.py)."""
+"""Which theme files a language build leaves out (hooks/multilingual/assets.py)."""
 
 from multilingual.assets import LUNR_DIR, SEARCH_WORKER, is_unused, lunr_scripts, root_copy
 

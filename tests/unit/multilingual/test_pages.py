@@ -34,6 +34,7 @@ def test_first_heading_skips_code_blocks_and_reads_setext_headings():
 
 @pytest.mark.parametrize(("tags", "expected"), [
     (None, ()), ("", ()), ([], ()), (["a", "b"], ("a", "b")), ("bleeding", ("bleeding",)), ([2024], ("2024",)),
+    ("trust, betrayal", ("trust, betrayal",)),  # one slug, not a list: the topics check names it
 ])
 def test_tags_may_be_missing_empty_a_list_or_one_slug(tags, expected):
     assert page_tags({} if tags is None else {"tags": tags}, "docs/en/a.md") == expected

@@ -1,5 +1,7 @@
 """Interface strings and data files: every bad input names its file (and line) and the fix."""
 
+import re
+
 import pytest
 
 from multilingual.data_files import DataFileError, load_data_file
@@ -70,3 +72,16 @@ def test_many_missing_translations_are_one_warning(tmp_path):
     _, warnings = load_ui_strings(tmp_path, "nl", "en")
     assert len(warnings) == 1
     assert "no translation for 'k1', 'k2', 'k3', 'k4', 'k5' and 34 more; showing the en text" in warnings[0]
+
+
+def test_the_engine_refuses_interface_strings_without_one_it_shows_naming_the_file(project):
+    """As every language build starts (on_config): before a page is rendered, not at the first page
+    that would show the missing string."""
+    from multilingual_hook import UI_KEYS, MultilingualHooks
+
+    english = project.path / "data" / "ui" / "en.yml"
+    english.write_text(re.sub(r"(?m)^fallback_notice: .*\n", "", english.read_text(encoding="utf-8")), encoding="utf-8")
+    assert "fallback_notice" in UI_KEYS
+    with pytest.raises(UiStringsError, match=r"data/ui/en\.yml: the multilingual engine needs the interface string\(s\) "
+                                             r"fallback_notice\. Add them"):
+        MultilingualHooks().on_config(project.mkdocs_config())

@@ -1,5 +1,5 @@
-"""hooks/translation_history.py against a real git repository made in the test: an English page
-committed in three versions, a French translation made from the second."""
+"""hooks/multilingual/translation_history.py against a real git repository made in the test: an
+English page committed in three versions, a French translation made from the second."""
 
 from __future__ import annotations
 

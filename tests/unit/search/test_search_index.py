@@ -1,6 +1,7 @@
 """The search index (hooks/search/, hooks/search_hook.py): where each language's Pagefind bundle goes,
-which pages it is made of, Pagefind run for real on small sites, `mkdocs serve`'s background
-indexing, the topic filter's labels, and two real builds of a small project."""
+which pages it is made of, Pagefind run for real on small folders of HTML, `mkdocs serve`'s
+background indexing and the topic filter's labels, without building a site (the search index of
+built sites: tests/site/test_site_build.py, test_bad_input.py, tests/example_site/)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,15 @@ import sys
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urljoin
 
 import pytest
 from mkdocs.exceptions import PluginError
 
 import search_hook
-from conftest import ROOT, index_languages as bundle_languages, indexed_pages, load_config_data, page
+from conftest import ROOT, index_languages as bundle_languages, indexed_pages, load_config_data
+from multilingual.context import CONTEXT_KEY
 from multilingual.languages import load_languages
 from search import indexer
 from search.bundles import BUNDLE_DIR, bundle_href, has_marked_page, language_glob, pagefind_command
@@ -168,6 +171,21 @@ def test_pages_where_the_bundles_go_are_refused(tmp_path):
     check_bundle_dir(str(tmp_path), ["en", "fr"], "en")  # language bundles only: fine
 
 
+def test_a_page_where_the_bundles_go_stops_the_build_naming_the_fix(tmp_path):
+    """What `docs/en/pagefind.md` becomes (pagefind/index.html) ends the main build, at its end, in
+    one MkDocs error: no site is swapped in (that is builds/output.py's, shown by tests/site/)."""
+    write(tmp_path / BUNDLE_DIR / "index.html", html("en", "<h1>Pagefind</h1>"))
+    languages = load_languages(load_config_data()["extra"]["languages"])
+    context = SimpleNamespace(is_default=True, languages=languages, default=languages[0])
+    config = SimpleNamespace(extra={CONTEXT_KEY: context}, site_dir=str(tmp_path))
+    hooks = search_hook.SearchHooks()
+    hooks.on_startup("build", dirty=False)
+    with pytest.raises(PluginError, match=r"^The search index could not be built\.\n.*holds pages of the site "
+                                          r"\(index\.html\).*rename docs/en/pagefind\.md"):
+        hooks.on_post_build(config)
+    assert os.listdir(tmp_path / BUNDLE_DIR) == ["index.html"]  # nothing indexed
+
+
 def test_a_bundle_with_pages_of_another_language_is_a_warning(caplog):
     languages = load_languages(load_config_data()["extra"]["languages"])
     site = type("Site", (), {"languages": languages})()
@@ -288,38 +306,6 @@ def test_a_cancelled_pagefind_run_is_stopped_at_once(tmp_path):
     with pytest.raises(indexer.IndexingCancelled):
         indexer.run_pagefind(["sleep", "30"], cancel)
     assert time.monotonic() - started < 2
-
-
-# --- real builds of a small project (en, fr, ar; its chapter translated in none) -------------------------
-
-def test_a_build_indexes_each_language_apart_and_leaves_untranslated_pages_out(project):
-    project.write("docs/fr/chapter.md", page("Un chapitre", tags=["healing"], body="Des mots sur la guérison.\n"))
-    build = project.build()
-    assert build.returncode == 0, build.output
-    assert "Search index: en " in build.output
-    assert sorted(os.listdir(build.site / BUNDLE_DIR)) == sorted(CODES)
-    for code, language in (("en", "en"), ("fr", "fr"), ("ar", "ar")):
-        assert bundle_languages(build.site, code).keys() == {language}
-    english = {p["url"]: p for p in indexed_pages(build.site, "en")}
-    assert english["/chapter/"]["filters"] == {"topic": ["trust", "betrayal"]}
-    french = {p["url"]: p for p in indexed_pages(build.site, "fr")}
-    assert french["/fr/chapter/"]["filters"] == {"topic": ["guérison"]}  # its own topics, in French
-    assert "/fr/tags/healing/" in french  # generated pages are the language's own
-    arabic = {p["url"]: p["content"] for p in indexed_pages(build.site, "ar")}
-    assert "/ar/chapter/" not in arabic and "/ar/getting-help/" not in arabic  # untranslated: English text
-    assert not any("Some words about trust" in content for content in arabic.values())
-    assert not (build.site / "search").exists() and not (build.site / "fr" / "search").exists()  # no lunr index
-    assert not list(build.site.rglob("lunr*")) and not list(build.site.rglob("workers/search.*.js"))
-
-
-def test_a_page_where_the_search_index_goes_stops_the_build(project):
-    project.write("docs/en/pagefind.md", page("Pagefind"))
-    project.config["nav"].append("pagefind.md")
-    build = project.build()
-    assert build.returncode != 0
-    assert "The search index could not be built" in build.output and "rename docs/en/pagefind.md" in build.output
-    assert "Traceback" not in build.output
-    assert not (build.site / "index.html").exists()  # no half-built site left behind
 
 
 # --- Ctrl-C while Pagefind runs -------------------------------------------------------------------------

@@ -1,11 +1,17 @@
-"""The topic registry, page topics and related topics, without building a site."""
+"""The topic registry, page topics and related topics, and what the topics hook does without a
+registry, without building a site."""
 
 import pytest
+from mkdocs.structure.files import Files
 
 from conftest import ROOT
-from multilingual.pages import PageInfo
+from multilingual.context import configure
+from multilingual.data_files import DataFileError
+from multilingual.pages import PageInfo, page_tags
+from multilingual.tree import scan_docs
 from topics.pages import related_topics
-from topics.registry import SLUG_PATTERN, TopicError, check_page_topics, load_topics, parse_topics
+from topics.registry import SLUG_PATTERN, TopicError, check_page_topics, load_topics, parse_topics, site_registry
+from topics_hook import TopicsHooks
 
 CODES = "en it fr de pl tr pt ru ar ja zh es".split()
 
@@ -62,11 +68,36 @@ def test_duplicate_and_malformed_slugs_are_refused():
 def test_unknown_page_topic_names_file_topic_and_closest_slug():
     registry, _ = parse_topics([topic("trust", en="t"), topic("betrayal", en="b")], ["en"], "topics.yml")
     check_page_topics(("trust",), registry, "docs/en/a.md")  # a known topic passes
+    check_page_topics(page_tags({"tags": "trust"}, "docs/en/a.md"), registry, "docs/en/a.md")  # one, as a string
     check_page_topics((), None, "docs/en/a.md")  # no topics, no registry: nothing to check
     with pytest.raises(TopicError, match=r"docs/en/a\.md: unknown topic 'betrayl'\. Did you mean 'betrayal'\?"):
         check_page_topics(("trust", "betrayl"), registry, "docs/en/a.md")
+    with pytest.raises(TopicError, match=r"docs/en/a\.md: unknown topic 'trust, betrayal'"):  # a string is one topic
+        check_page_topics(page_tags({"tags": "trust, betrayal"}, "docs/en/a.md"), registry, "docs/en/a.md")
     with pytest.raises(TopicError, match=r"docs/en/a\.md: `tags` names topics, but this site has no topic registry"):
         check_page_topics(("trust",), None, "docs/en/a.md")
+
+
+def test_a_registry_that_is_not_valid_yaml_names_the_file_and_line(tmp_path):
+    path = tmp_path / "topics.yml"
+    path.write_text("- slug: trust\n  en: {label: trust, description: x\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"topics\.yml:\d+: the file is not valid YAML"):
+        load_topics(path, ["en"])
+
+
+def test_without_its_registry_file_a_site_has_no_topics_and_refuses_a_page_that_names_one(project):
+    project.config["extra"]["topics"] = "data/nowhere.yml"
+    config = project.mkdocs_config()
+    context, _ = configure(config)
+    hooks = TopicsHooks()
+    hooks.on_config(config)
+    assert hooks.registry is None and site_registry(config) is None
+    context.tree = scan_docs(context.docs_root, context.languages)
+    context.pages = {"index.md": PageInfo("index.md", "", "Home", "", ())}
+    assert list(hooks.on_files(Files([]), config)) == []  # no topics index, no topic pages
+    context.pages["chapter.md"] = PageInfo("chapter.md", "chapter/", "A chapter", "", ("trust",))
+    with pytest.raises(TopicError, match=r"docs/en/chapter\.md: `tags` names topics, but this site has no topic registry"):
+        hooks.on_files(Files([]), config)
 
 
 def test_related_topics_are_those_that_appear_together():
