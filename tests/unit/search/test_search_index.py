@@ -176,10 +176,12 @@ def test_a_page_where_the_bundles_go_stops_the_build_naming_the_fix(tmp_path):
     one MkDocs error: no site is swapped in (that is builds/output.py's, shown by tests/site/)."""
     write(tmp_path / BUNDLE_DIR / "index.html", html("en", "<h1>Pagefind</h1>"))
     languages = load_languages(load_config_data()["extra"]["languages"])
-    context = SimpleNamespace(is_default=True, languages=languages, default=languages[0])
+    codes = tuple(language.code for language in languages)
+    context = SimpleNamespace(is_default=True, languages=languages, default=languages[0], tree=None,
+                              plan=SimpleNamespace(serving=False, changed=codes))  # a `mkdocs build`'s plan
     config = SimpleNamespace(extra={CONTEXT_KEY: context}, site_dir=str(tmp_path))
     hooks = search_hook.SearchHooks()
-    hooks.on_startup("build", dirty=False)
+    hooks.on_config(config)
     with pytest.raises(PluginError, match=r"^The search index could not be built\.\n.*holds pages of the site "
                                           r"\(index\.html\).*rename docs/en/pagefind\.md"):
         hooks.on_post_build(config)
