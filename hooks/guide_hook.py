@@ -112,9 +112,12 @@ class GuideHooks:
 
 
 def help_link(options: GuideOptions, pages: dict, base_url: str) -> str | None:
-    """The help page from any page, 404 pages included (`base_url` is the language's root there too)."""
+    """The help page from any page, 404 pages included (`base_url` is the language's root there too):
+    at its list of the reader's countries when it has one, so that the number to call is on the
+    first screen a tap away (the danger lead sits just above it)."""
     if options.help_page and options.help_page in pages:
-        return f"{base_url.rstrip('/')}/{pages[options.help_page].url}"
+        anchor = "#helplines" if options.helplines else ""
+        return f"{base_url.rstrip('/')}/{pages[options.help_page].url}{anchor}"
     return options.help_url
 
 

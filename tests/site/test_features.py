@@ -253,9 +253,10 @@ def test_help_link_on_every_page_leads_to_the_help_page_of_its_language(site):
         assert link, file
         code = next((c for c in CODES[1:] if file.relative_to(site.site).parts[0] == c), "en")
         if file.name == "404.html":  # served at any depth: the link is absolute
-            assert link.group(1) == urlsplit(SUBPATH_SITE_URL).path + prefix(code) + "getting-help/", file
+            assert link.group(1) == urlsplit(SUBPATH_SITE_URL).path + prefix(code) + "getting-help/#helplines", file
         else:
             page_path = str(file.parent.relative_to(site.site)).replace(".", "") + "/"
+            assert link.group(1).endswith("#helplines"), file  # the reader's countries, first screen
             assert resolve(page_path.lstrip("/"), link.group(1)) == prefix(code) + "getting-help/", file
     assert site.html("es/").select_one(".help-link").get_text() != site.html("").select_one(".help-link").get_text()
 
