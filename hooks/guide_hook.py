@@ -17,7 +17,7 @@ from guide.chapters import as_chapters, chapter_cards, chapter_numbers
 from guide.help_page import render_help
 from guide.helplines import Helplines, load_helplines
 from guide.options import OPTIONS_KEY, GuideOptions, GuideOptionsError, placeholder_addresses, read_options
-from guide.safety import help_href, needs_safety_notice, safety_notice
+from guide.safety import help_href, help_link, needs_safety_notice, safety_notice
 from multilingual.context import BUILD_LANGUAGE_KEY, CONTEXT_KEY
 from multilingual.errors import event_handlers
 from multilingual.html import add_to_page_header, has_marker, replace_marker
@@ -109,16 +109,6 @@ class GuideHooks:
             href = help_href(self.options, context.pages, page.url)
             html = add_to_page_header(html, safety_notice(context.fragments, context.ui, href))
         return html
-
-
-def help_link(options: GuideOptions, pages: dict, base_url: str) -> str | None:
-    """The help page from any page, 404 pages included (`base_url` is the language's root there too):
-    at its list of the reader's countries when it has one, so that the number to call is on the
-    first screen a tap away (the danger lead sits just above it)."""
-    if options.help_page and options.help_page in pages:
-        anchor = "#helplines" if options.helplines else ""
-        return f"{base_url.rstrip('/')}/{pages[options.help_page].url}{anchor}"
-    return options.help_url
 
 
 def source_path(context, page) -> str:

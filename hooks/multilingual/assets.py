@@ -69,12 +69,16 @@ def theme_dirs(config) -> tuple[str, ...]:
     return tuple(os.path.join(os.path.abspath(folder), "") for folder in config.theme.dirs)
 
 
-class SharedThemeFile(File):
-    """A theme file in the build of a language other than the default: known to the build (so the
-    theme's templates and link validation find it), not copied; pages load the root copy."""
+class NotCopiedFile(File):
+    """A file a language build knows (so links to it validate) but does not write: the site keeps
+    one copy, elsewhere."""
 
     def copy_file(self, dirty: bool = False) -> None:
         pass
+
+
+class SharedThemeFile(NotCopiedFile):
+    """A theme file in the build of a language other than the default; its pages load the root copy."""
 
 
 def share_theme_files(files, config) -> set[str]:
@@ -123,13 +127,10 @@ def load_theme_files_from_root(env, theme_urls: set[str], here, root_path: str) 
     env.filters["url"], env.filters["script_tag"] = url, script_tag
 
 
-class DefaultLanguageFile(File):
+class DefaultLanguageFile(NotCopiedFile):
     """A file of the default language's folder (an image, a PDF...) in the build of a language
-    that has no copy of its own. It is not copied: the site keeps one copy, the default language's,
-    and `point_to_default_copies` makes the language's pages link to it."""
-
-    def copy_file(self, dirty: bool = False) -> None:
-        pass
+    that has no copy of its own: `point_to_default_copies` makes the language's pages link to the
+    default language's copy."""
 
 
 def add_default_language_files(files, tree, code: str, default_dir: str, config) -> set[str]:

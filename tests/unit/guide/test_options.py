@@ -3,7 +3,7 @@
 import pytest
 
 from guide.options import GuideOptions, GuideOptionsError, OPTIONS_KEY, placeholder_addresses, read_options, site_options
-from guide.safety import help_href, needs_safety_notice
+from guide.safety import help_href, help_link, needs_safety_notice
 from multilingual.pages import PageInfo
 
 
@@ -66,6 +66,14 @@ def test_the_safety_notice_links_to_the_help_page_the_help_address_or_nowhere():
     assert help_href(GuideOptions(help_page="help.md", help_url="https://help.example/"), {}, "a/") == "https://help.example/"
     assert help_href(GuideOptions(help_page="help.md"), {}, "a/") is None  # never a missing page
     assert needs_safety_notice(("burns", "kits"), {}, with_page) and not needs_safety_notice(("kits",), {}, with_page)
+
+
+def test_the_help_link_opens_the_readers_countries_where_the_help_page_lists_them():
+    pages = {"help.md": PageInfo("help.md", "help/", "Help", "", ())}
+    assert help_link(GuideOptions(help_page="help.md", helplines="data/helplines"), pages, "/guide/fr") == "/guide/fr/help/#helplines"
+    assert help_link(GuideOptions(help_page="help.md"), pages, "..") == "../help/"  # no list on it: its top
+    assert help_link(GuideOptions(help_page="help.md", help_url="https://help.example/"), {}, ".") == "https://help.example/"
+    assert help_link(GuideOptions(), pages, ".") is None
 
 
 def test_a_page_asks_for_the_safety_notice_or_declines_it_whatever_its_topics():
