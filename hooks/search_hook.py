@@ -27,6 +27,7 @@ from multilingual.context import CONTEXT_KEY, BuildContext
 from multilingual.errors import event_handlers
 from multilingual.languages import find_language
 from multilingual.templates import add_to_context
+from reuse import SEARCH_FOLDER, cache_folder
 from search.bundles import bundle_href
 from search.filters import FILTER, page_topic_labels, topic_options
 from search.indexer import IndexResult, index_languages
@@ -61,11 +62,14 @@ class SearchHooks:
     def __init__(self) -> None:
         self.serve_indexing = ServeIndexing()  # one per `mkdocs serve` session: kept across its rebuilds
         self.indexing: Indexing = Indexing()  # this build's
+        self.cache_dir: str | None = None  # where bundles are kept for later builds (`search.stored`)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         context: BuildContext = config.extra[CONTEXT_KEY]
         assert context.plan is not None  # made in the multilingual hook's on_config (priority 100)
         self.indexing = indexing_for(context.is_default, context.plan.serving, self.serve_indexing)
+        cache = cache_folder(config.extra, context.project_dir)
+        self.cache_dir = os.path.join(cache, SEARCH_FOLDER) if cache else None
         return config
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -99,7 +103,8 @@ class SearchHooks:
         started = time.monotonic()
 
         def index(languages: list[str], cancel) -> list[IndexResult]:
-            return index_languages(config.site_dir, languages, context.default.code, codes, jobs=jobs, cancel=cancel)
+            return index_languages(config.site_dir, languages, context.default.code, codes, jobs=jobs, cancel=cancel,
+                                   cache_dir=self.cache_dir)
 
         assert context.plan is not None
         self.indexing.after_build(codes, context.plan.changed, index,

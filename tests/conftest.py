@@ -37,6 +37,16 @@ TEST_REPOSITORY = "maintainers/trust-guide"
 CONTACT_URL = f"https://github.com/{TEST_REPOSITORY}/issues"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def build_cache(tmp_path_factory) -> Path:
+    """The cache folder of the tests' builds of our project (mkdocs.yml reads BUILD_CACHE): one for
+    the session, so no test reuses pages from a maintainer's own builds or from an earlier run.
+    A small project (`Project`) keeps its own, in its folder."""
+    folder = tmp_path_factory.mktemp("build-cache")
+    os.environ["BUILD_CACHE"] = str(folder)
+    return folder
+
+
 def build_environment(**overrides: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items()
            if key not in ("GITHUB_ACTIONS", "GITHUB_REPOSITORY", "CONTACT_URL", "SITE_URL")}
@@ -116,6 +126,7 @@ class Project:
         self.config = load_config_data()
         self.config["nav"] = ["index.md", "chapter.md", "getting-help.md", "tags/index.md"]
         self.config["site_url"] = SUBPATH_SITE_URL
+        self.config["extra"]["build_cache"] = ".cache"  # its own, in its folder
         # Three languages (one right-to-left) keep these builds quick.
         self.config["extra"]["languages"] = [
             entry for entry in self.config["extra"]["languages"] if entry["code"] in ("en", "fr", "ar")

@@ -19,6 +19,9 @@ from typing import Iterable
 from mkdocs.exceptions import PluginError
 
 from multilingual.context import BuildContext
+from reuse import cache_folder, inputs_of
+
+from .kept import language_key
 
 from .plan import Plan, log, report_builds
 from .workers import BuildRequest, BuildResult, LanguageBuilds
@@ -93,6 +96,7 @@ class ServeMemory:
     def __init__(self) -> None:
         self.watched: Snapshot | None = None  # the watched tree at the last complete rebuild
         self.background: LanguageBuilds | None = None  # the last rebuild's languages still building
+        self.language_keys: dict[str, str] = {}  # code -> what its pages being served were made from (`kept`)
 
 
 class ServePlan(Plan):
@@ -112,6 +116,7 @@ class ServePlan(Plan):
         self.changed = changed_languages(memory.watched, watched, docs_root, codes)
         self.languages = codes[1:]  # built by the workers
         self.waiting = [code for code in self.languages if code in self.changed]
+        self.keys: dict[str, str] = {}
 
     def before_clean(self, config) -> None:
         if self.memory.background is not None:
@@ -123,8 +128,15 @@ class ServePlan(Plan):
         restore(config.site_dir, self.languages)
 
     def start_languages(self, config, context: BuildContext) -> None:
+        """Build the languages whose inputs changed since their pages being served were made (all of
+        them at the first build); the others' pages stay as they are."""
+        inputs = inputs_of(config, context, cache_folder(config.extra, context.project_dir))
+        self.keys = {code: language_key(inputs, code, context) for code in self.languages}
+        served = {code for code in self.languages if self.memory.language_keys.get(code) == self.keys[code]
+                  and os.path.isdir(os.path.join(context.root_site_dir, code))}
+        self.waiting = [code for code in self.waiting if code not in served]
+        order = self.waiting + [code for code in self.languages if code not in self.waiting and code not in served]
         staging = os.path.join(context.root_site_dir, STAGING)
-        order = self.waiting + [code for code in self.languages if code not in self.waiting]
         requests = [BuildRequest(config.config_file_path, code, staging, context.root_site_url,
                                  publish_dir=context.root_site_dir) for code in order]
         self.memory.background = LanguageBuilds(requests) if requests else None
@@ -137,6 +149,7 @@ class ServePlan(Plan):
 
             def report_the_rest(results: list[BuildResult]) -> None:
                 error = report_builds(results, skip=waited)
+                self.remember_built(results)
                 if error:  # nothing to stop any more: tell, and keep serving the language's last pages
                     log.error(error)
 
@@ -144,12 +157,22 @@ class ServePlan(Plan):
             error = report_builds(results, announce=False)
             if error:
                 raise PluginError(error)
+            self.remember_built(results)
         self.memory.watched = self.watched
+
+    def remember_built(self, results: list[BuildResult]) -> None:
+        """What the languages now served were made from; a failed one is built again next time."""
+        for result in results:
+            if result.error:
+                self.memory.language_keys.pop(result.code, None)
+            else:
+                self.memory.language_keys[result.code] = self.keys[result.code]
 
     def fail(self) -> None:
         if self.memory.background is not None:
             self.memory.background.cancel()
             self.memory.background = None
+            self.memory.language_keys.clear()  # those cut short may have left their old pages
         self.memory.watched = self.last_complete
 
     def close(self) -> None:

@@ -25,7 +25,10 @@ from mkdocs.exceptions import PluginError
 
 from multilingual.context import BuildContext
 
+from reuse import cache_folder, inputs_of
+
 from . import output
+from .kept import KeptLanguages, language_key
 from .plan import Plan, WorkerPlan, log, report_builds
 from .serve import ServeMemory, ServePlan, snapshot, watched_paths
 from .workers import BuildRequest, LanguageBuilds
@@ -52,7 +55,9 @@ def is_serving(command: str | None, site_dir: str, temp_dir: str) -> bool:
 
 
 class SitePlan(Plan):
-    """`mkdocs build`: the whole site is written into a staging folder, swapped in at the end."""
+    """`mkdocs build`: the whole site is written into a staging folder, swapped in at the end.
+    A language whose inputs are those of a language the cache keeps is copied from there
+    (`kept`) instead of built."""
 
     def __init__(self, config, context: BuildContext, staged: bool = True) -> None:
         super().__init__(serving=False)
@@ -65,18 +70,38 @@ class SitePlan(Plan):
         self.builds: LanguageBuilds | None = None
         self.complete = False
         self.failed = False
+        self.cache = cache_folder(config.extra, context.project_dir)
+        self.kept = KeptLanguages(self.cache) if self.cache else None
+        if self.kept is not None and not self.staging:  # written in place: the kept files would change too
+            self.kept.forget()
+            self.kept = None
+        self.keys: dict[str, str] = {}
 
     def start_languages(self, config, context: BuildContext) -> None:
-        requests = [BuildRequest(config.config_file_path, language.code, context.root_site_dir, context.root_site_url)
-                    for language in context.languages[1:]]
+        codes = [language.code for language in context.languages[1:]]
+        if self.kept is not None:
+            inputs = inputs_of(config, context, self.cache)
+            self.keys = {code: language_key(inputs, code, context) for code in codes}
+            kept = [code for code in codes
+                    if self.kept.restore(code, self.keys[code], os.path.join(context.root_site_dir, code))]
+            if kept:
+                log.info(f"Languages unchanged since a kept build, not built again: {', '.join(kept)}")
+            codes = [code for code in codes if code not in kept]
+        requests = [BuildRequest(config.config_file_path, code, context.root_site_dir, context.root_site_url)
+                    for code in codes]
         self.builds = LanguageBuilds(requests) if requests else None
+        self.root_site_dir = context.root_site_dir
 
     def finish_languages(self) -> None:
         if self.builds is not None:
-            error = report_builds(self.builds.results())
+            results = self.builds.results()
+            error = report_builds(results)
             self.builds = None
             if error:
                 raise PluginError(error)
+            for result in results:
+                if self.kept is not None and not result.warnings:  # a warning must be seen at every build
+                    self.kept.keep(result.code, self.keys[result.code], os.path.join(self.root_site_dir, result.code))
         self.complete = True
 
     def fail(self) -> None:

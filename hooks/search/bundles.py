@@ -59,16 +59,24 @@ def pagefind_command(executable: str, site_dir: str, glob: str, output: str) -> 
     ]
 
 
-def has_marked_page(folder: str, is_default: bool, other_codes: list[str]) -> bool:
-    """Whether a language's folder has a page marked for the index. Without one, Pagefind would
-    index every page's whole body (a language whose pages are all untranslated)."""
+def language_pages(folder: str, is_default: bool, other_codes: list[str]):
+    """The HTML files of a language's folder, in a stable order: for the default language (the site
+    root) all but those of the other languages' folders, the bundles and hidden folders."""
     skip = set(other_codes) | {BUNDLE_DIR} if is_default else set()
     for current, folders, names in os.walk(folder):
         if current == folder:
             folders[:] = [name for name in folders if name not in skip and not name.startswith(".")]
-        for name in names:
+        folders.sort()
+        for name in sorted(names):
             if name.endswith(".html"):
-                with open(os.path.join(current, name), "rb") as file:
-                    if BODY_MARKER in file.read():
-                        return True
+                yield os.path.join(current, name)
+
+
+def has_marked_page(folder: str, is_default: bool, other_codes: list[str]) -> bool:
+    """Whether a language's folder has a page marked for the index. Without one, Pagefind would
+    index every page's whole body (a language whose pages are all untranslated)."""
+    for path in language_pages(folder, is_default, other_codes):
+        with open(path, "rb") as file:
+            if BODY_MARKER in file.read():
+                return True
     return False

@@ -18,8 +18,11 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from importlib import metadata
 
 from builds.output import swap_in
+
+from . import stored
 
 from .bundles import BUNDLE_DIR, bundle_path, has_marked_page, language_glob, pagefind_command
 
@@ -109,18 +112,19 @@ def run_pagefind(command: list[str], cancel: threading.Event | None) -> subproce
 
 
 def index_language(executable: str, site_dir: str, code: str, is_default: bool, other_codes: list[str],
-                   cancel: threading.Event | None = None) -> IndexResult:
-    """Index one language's pages into `<site>/pagefind/<code>/`."""
+                   cancel: threading.Event | None = None, cache_dir: str | None = None) -> IndexResult:
+    """Index one language's pages into `<site>/pagefind/<code>/`, or take the bundle kept in
+    `cache_dir` for the same pages (`stored`)."""
     try:
-        return _index_language(executable, site_dir, code, is_default, other_codes, cancel)
+        return _index_language(executable, site_dir, code, is_default, other_codes, cancel, cache_dir)
     except OSError as error:
         raise SearchIndexError(f"Search index of '{code}': {error}") from None
 
 
 def _index_language(executable: str, site_dir: str, code: str, is_default: bool, other_codes: list[str],
-                    cancel: threading.Event | None) -> IndexResult:
+                    cancel: threading.Event | None, cache_dir: str | None) -> IndexResult:
     folder = site_dir if is_default else os.path.join(site_dir, code)
-    if not os.path.isdir(folder) or not has_marked_page(folder, is_default, other_codes):
+    if not os.path.isdir(folder):
         return IndexResult(code)
     root_folders = [entry.name for entry in os.scandir(site_dir) if entry.is_dir()] if is_default else []
     glob = language_glob(code, is_default, root_folders, other_codes)
@@ -128,6 +132,17 @@ def _index_language(executable: str, site_dir: str, code: str, is_default: bool,
     built = os.path.join(site_dir, BUNDLE_DIR, f".{code}.new")
     shutil.rmtree(built, ignore_errors=True)
     os.makedirs(os.path.dirname(built), exist_ok=True)
+    key = stored.pages_key(folder, is_default, other_codes, pagefind_command("pagefind", ".", glob, "."),
+                           pagefind_version()) if cache_dir else None
+    kept = stored.restore(cache_dir, code, key, built) if cache_dir and key else None
+    if kept is not None:
+        if kept["pages"]:
+            swap_in(built, target)
+        return IndexResult(code, kept["pages"], kept["languages"])
+    if not has_marked_page(folder, is_default, other_codes):
+        if cache_dir and key:
+            stored.keep(cache_dir, code, key, None, {"pages": 0, "languages": []})
+        return IndexResult(code)
     try:
         run = run_pagefind(pagefind_command(executable, site_dir, glob, built), cancel)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -141,12 +156,22 @@ def _index_language(executable: str, site_dir: str, code: str, is_default: bool,
     languages = read_entry(built)
     for name in unused_files(os.listdir(built), languages):
         os.remove(os.path.join(built, name))
+    result = IndexResult(code, sum(entry["page_count"] for entry in languages.values()), sorted(languages))
+    if cache_dir and key:
+        stored.keep(cache_dir, code, key, built, {"pages": result.pages, "languages": result.languages})
     swap_in(built, target)
-    return IndexResult(code, sum(entry["page_count"] for entry in languages.values()), sorted(languages))
+    return result
+
+
+def pagefind_version() -> str:
+    try:
+        return metadata.version("pagefind_bin_extended")
+    except metadata.PackageNotFoundError:
+        return ""
 
 
 def index_languages(site_dir: str, codes: list[str], default: str, all_codes: list[str], jobs: int = 2,
-                    cancel: threading.Event | None = None) -> list[IndexResult]:
+                    cancel: threading.Event | None = None, cache_dir: str | None = None) -> list[IndexResult]:
     """Index the languages `codes` of the site built in `site_dir` (`all_codes`: every language, the
     default first), `jobs` at a time. Raises `SearchIndexError` naming every language that failed,
     `IndexingCancelled` if `cancel` is set meanwhile."""
@@ -158,7 +183,7 @@ def index_languages(site_dir: str, codes: list[str], default: str, all_codes: li
         if cancel is not None and cancel.is_set():
             raise IndexingCancelled()
         try:
-            return index_language(executable, site_dir, code, code == default, others, cancel)
+            return index_language(executable, site_dir, code, code == default, others, cancel, cache_dir)
         except SearchIndexError as error:
             return error
 

@@ -49,7 +49,7 @@ def config_and_context(tmp_path, site_dir, is_default=True):
                              theme=SimpleNamespace(custom_dir=None), extra={})
     context = SimpleNamespace(
         is_default=is_default, languages=[SimpleNamespace(code=code) for code in CODES], root_site_dir=str(site_dir),
-        docs_root=str(tmp_path / "docs"), project_path=lambda path: str(tmp_path / path))
+        docs_root=str(tmp_path / "docs"), project_dir=str(tmp_path), project_path=lambda path: str(tmp_path / path))
     return config, context
 
 

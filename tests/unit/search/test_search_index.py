@@ -177,7 +177,7 @@ def test_a_page_where_the_bundles_go_stops_the_build_naming_the_fix(tmp_path):
     write(tmp_path / BUNDLE_DIR / "index.html", html("en", "<h1>Pagefind</h1>"))
     languages = load_languages(load_config_data()["extra"]["languages"])
     codes = tuple(language.code for language in languages)
-    context = SimpleNamespace(is_default=True, languages=languages, default=languages[0], tree=None,
+    context = SimpleNamespace(is_default=True, languages=languages, default=languages[0], tree=None, project_dir=str(tmp_path),
                               plan=SimpleNamespace(serving=False, changed=codes))  # a `mkdocs build`'s plan
     config = SimpleNamespace(extra={CONTEXT_KEY: context}, site_dir=str(tmp_path))
     hooks = search_hook.SearchHooks()

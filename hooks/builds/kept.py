@@ -1,0 +1,79 @@
+"""Languages kept whole from an earlier build: a language whose every input is what it was needs no
+build at all.
+
+A language build reads its own pages and the default language's (its fallbacks, the originals its
+translations are checked against), and of the other languages only which pages they have, the
+status of their translations and the dates their originals changed (the switcher, the status
+table). `language_key` hashes exactly that, with the build's other inputs (`reuse.keys.build_inputs`).
+
+`mkdocs build` keeps each language's output, when it built without a warning, in
+`<cache>/languages/<code>/` (the files hard-linked to the site's where the file system allows, so it
+costs no room) and copies it back the same way when the key matches. `mkdocs serve` keeps the
+languages in the folder it serves, and rebuilds only those whose key changed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from reuse.keys import digest, tree_digest
+
+LANGUAGES_FOLDER = "languages"
+_KEY_FILE, _OUTPUT = "key", "site"
+
+
+def language_key(inputs: str, code: str, context) -> str:
+    """What the build of language `code` is made from, `context` being the main build's (its tree,
+    translation status and the dates originals changed, all read before the languages start)."""
+    tree = context.tree
+    return digest(
+        inputs, code,
+        tree_digest([os.path.join(tree.root, code), os.path.join(tree.root, tree.default)]),
+        repr(sorted((language, sorted(pages)) for language, pages in tree.pages.items())),
+        repr(sorted((language, sorted(assets)) for language, assets in tree.assets.items())),
+        repr(sorted(context.status.items())),
+        repr(sorted(context.changed_on.items())),
+    )
+
+
+def link_or_copy(source: str, destination: str) -> None:
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
+
+
+class KeptLanguages:
+    """The language outputs kept in `<cache>/languages/`."""
+
+    def __init__(self, cache_dir: str) -> None:
+        self.folder = os.path.join(cache_dir, LANGUAGES_FOLDER)
+
+    def restore(self, code: str, key: str, destination: str) -> bool:
+        """Put the output kept for `code` under `key` at `destination` (which must not exist)."""
+        kept = os.path.join(self.folder, code)
+        try:
+            with open(os.path.join(kept, _KEY_FILE), encoding="ascii") as file:
+                if file.read() != key:
+                    return False
+            shutil.copytree(os.path.join(kept, _OUTPUT), destination, copy_function=link_or_copy)
+        except (OSError, shutil.Error):
+            shutil.rmtree(destination, ignore_errors=True)
+            return False
+        return True
+
+    def keep(self, code: str, key: str, output: str) -> None:
+        """Keep a language's new output as its only one (the key written last: a copy cut short is
+        never taken for a whole one)."""
+        kept = os.path.join(self.folder, code)
+        shutil.rmtree(kept, ignore_errors=True)
+        os.makedirs(kept)
+        shutil.copytree(output, os.path.join(kept, _OUTPUT), copy_function=link_or_copy)
+        with open(os.path.join(kept, _KEY_FILE), "w", encoding="ascii") as file:
+            file.write(key)
+
+    def forget(self) -> None:
+        """Drop every kept language: a build about to write the site folder in place (`--dirty`)
+        would change their hard-linked files too."""
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -1,0 +1,57 @@
+"""Pages reused from earlier builds, keyed by what they are made from (`keys`), kept in a cache
+folder (`store`), looked up and stored through MkDocs' page events (`pages`)."""
+
+from __future__ import annotations
+
+import os
+from typing import Mapping
+
+from multilingual.errors import SiteInputError
+
+from . import keys
+
+CACHE_SETTING = "build_cache"  # extra.build_cache: the cache folder, from mkdocs.yml's folder
+DEFAULT_CACHE = ".cache"
+PAGES_FOLDER, SEARCH_FOLDER = "pages", "search"  # <cache>/pages: pages (`store`); <cache>/search: search bundles
+
+
+class CacheSettingError(SiteInputError):
+    pass
+
+
+def cache_folder(extra: Mapping, project_dir: str) -> str | None:
+    """The folder where a build keeps what later builds may reuse: `extra.build_cache`, `.cache` by
+    default; None when `build_cache: false` turns reuse off."""
+    value = extra.get(CACHE_SETTING, DEFAULT_CACHE)
+    if value is False or value == "false":  # `false`, or BUILD_CACHE=false through `!ENV`
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise CacheSettingError(
+            f"mkdocs.yml: extra.{CACHE_SETTING} is {value!r}; give a folder (from mkdocs.yml's folder), "
+            f"e.g. `{CACHE_SETTING}: {DEFAULT_CACHE}`, or `{CACHE_SETTING}: false` to make every page anew at every build.")
+    return os.path.normpath(os.path.join(project_dir, value))
+
+
+def project_inputs(config, project_dir: str) -> list[str]:
+    """The project's files a page may be made from, besides its sources: the hooks' folders, the
+    theme's custom folder, `data/`, and any file or folder of the project an `extra:` setting names
+    (e.g. `ui_strings: data/ui`), the cache folder's setting aside."""
+    paths = [os.path.dirname(os.path.abspath(module.__file__)) for module in (config.hooks or {}).values()
+             if getattr(module, "__file__", None)]
+    paths += [config.theme.custom_dir or "", os.path.join(project_dir, "data")]
+    for key, value in config.extra.items():
+        if key != CACHE_SETTING and isinstance(value, str) and value and "\n" not in value and not value.startswith(("http:", "https:")):
+            path = os.path.normpath(os.path.join(project_dir, value))
+            if path.startswith(project_dir + os.sep) and os.path.exists(path):
+                paths.append(path)
+    unique = sorted({os.path.abspath(path) for path in paths if path and os.path.exists(path)})
+    # A folder inside another is already hashed with it.
+    return [path for path in unique if not any(path.startswith(other + os.sep) for other in unique)]
+
+
+def inputs_of(config, context, cache: str | None) -> str:
+    """What every page of this build is made from besides its sources (`keys.build_inputs`): the
+    same for the main build and each language's."""
+    assert context.plan is not None  # the build's plan is made before anything reads its inputs
+    return keys.build_inputs(config.config_file_path, project_inputs(config, context.project_dir),
+                             (context.root_site_url, context.plan.serving), os.environ, cache=cache)

@@ -1,0 +1,161 @@
+"""Reusing one language build's pages: each page's two stages (`keys.py`) are looked up before
+they run and stored after, through MkDocs' page events.
+
+- Content: the page's final Markdown is known in `on_page_markdown` (last). If its rendering is
+  stored, the Markdown handed to MkDocs is empty (nothing to render), and the stored HTML, table of
+  contents, title and anchors take its place in `on_page_content` (first), before any hook adds to
+  it; MkDocs then checks every link to an anchor against the anchors of the pages as they are now.
+- Template: the page's final content and context are known in `on_page_context` (last). If the
+  whole page is stored, it goes into the context as `reused_page`, and `main.html` prints it as it
+  is instead of the theme's layout; `on_post_page` (first) stores a page the theme rendered. The
+  hooks' later `on_post_page` work (the Content-Security-Policy, `<html lang>`) runs on either.
+
+A page whose stage logged a warning is not stored, so it is made again, and warns again, at every
+build until it is fixed: a reused page never hides a warning from `--strict`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import cast
+
+from markupsafe import Markup
+from mkdocs.utils.templates import TemplateContext
+
+from multilingual.templates import add_to_context
+
+from . import keys
+from .store import PageStore
+
+REUSED_PAGE = "reused_page"  # the template context's key for a stored page (overrides/main.html)
+CONTENT, TEMPLATE = "content", "page"  # the stages, as stored
+
+
+@dataclass
+class RenderedContent:
+    """What MkDocs' rendering of a page's Markdown gives a page."""
+
+    html: str
+    title: str | None
+    toc: object
+    anchors: set[str]
+    links_to_anchors: dict[str, dict[str, str]]  # linked page's src_uri -> {anchor: link as written}
+
+
+class WarningCount(logging.Handler):
+    """Counts the warnings (and errors) logged, so that a stage that warned is not stored."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def count_warnings(logger: logging.Logger) -> WarningCount:
+    """The counter on `logger` (added once; a language worker removes the handlers it inherits)."""
+    for handler in logger.handlers:
+        if isinstance(handler, WarningCount):
+            return handler
+    counter = WarningCount()
+    logger.addHandler(counter)
+    return counter
+
+
+@dataclass
+class PendingPage:
+    """A page between the lookup of a stage and its end."""
+
+    content_key: str | None = None
+    reused_content: RenderedContent | None = None
+    markdown: str = ""
+    template_key: str | None = None
+    reused_page: bool = False
+    warnings: int = 0
+
+
+@dataclass
+class PageReuse:
+    """One language build's reuse: its store (None: reuse is off), the keys common to its pages,
+    and what each page is waiting for."""
+
+    store: PageStore | None
+    warnings: WarningCount
+    content_base: str = ""
+    template_base: str = ""
+    pending: dict[str, PendingPage] = field(default_factory=dict)
+    made: int = 0  # pages the theme rendered
+    reused: int = 0  # pages printed as stored
+
+    def start(self, inputs: str, files) -> None:
+        """on_nav: the build's files are known."""
+        self.content_base = keys.digest(inputs, keys.files_signature(files))
+
+    def start_pages(self, nav_items) -> None:
+        """on_env: every page has been read, so the nav has its titles."""
+        self.template_base = keys.digest(self.content_base, keys.nav_signature(nav_items))
+
+    def before_render(self, page, markdown: str) -> str:
+        """on_page_markdown (last): the Markdown MkDocs is to render, empty if its HTML is stored."""
+        if self.store is None:
+            return markdown
+        key = keys.content_key(self.content_base, page.file.src_uri, page.url, markdown)
+        stored = self.store.load(key, CONTENT)
+        self.pending[page.file.src_uri] = PendingPage(key, stored, markdown, warnings=self.warnings.count)
+        return "" if stored is not None else markdown
+
+    def after_render(self, page, html: str, files) -> str:
+        """on_page_content (first): the stored HTML in place of the empty rendering, or the new HTML
+        stored."""
+        pending = self.pending.get(page.file.src_uri)
+        if pending is None or pending.content_key is None or self.store is None:
+            return html
+        stored = pending.reused_content
+        if stored is not None:
+            page.markdown = pending.markdown
+            page.title = stored.title
+            page.toc = stored.toc
+            page.present_anchor_ids = set(stored.anchors)
+            page.links_to_anchors = {linked: anchors for uri, anchors in stored.links_to_anchors.items()
+                                     if (linked := files.get_file_from_path(uri)) is not None}
+            return stored.html
+        if self.warnings.count == pending.warnings:
+            self.store.save(pending.content_key, CONTENT, RenderedContent(
+                html, page.title, page.toc, set(page.present_anchor_ids or ()),
+                {file.src_uri: dict(anchors) for file, anchors in (page.links_to_anchors or {}).items()}))
+        return html
+
+    def before_template(self, page, context: TemplateContext) -> TemplateContext:
+        """on_page_context (last): the stored page, if there is one, in the context."""
+        if self.store is None or page.meta.get("template", "main.html") != "main.html":
+            return context
+        values = keys.context_values(cast(dict, context), skip=(REUSED_PAGE, "site_language"))
+        if values is None:
+            return context
+        key = keys.template_key(self.template_base, page, values)
+        pending = self.pending.setdefault(page.file.src_uri, PendingPage())
+        pending.template_key, pending.warnings = key, self.warnings.count
+        stored = self.store.load(key, TEMPLATE)
+        if stored is not None:
+            add_to_context(context, **{REUSED_PAGE: Markup(stored)})
+            pending.reused_page = True
+        return context
+
+    def after_template(self, page, output: str) -> None:
+        """on_post_page (first): store a page the theme rendered."""
+        pending = self.pending.pop(page.file.src_uri, None) or PendingPage()
+        if pending.reused_page:
+            self.reused += 1
+            return
+        self.made += 1
+        if pending.template_key is not None and self.store is not None and self.warnings.count == pending.warnings:
+            self.store.save(pending.template_key, TEMPLATE, output)
+
+    def finish(self, pages: int) -> int:
+        """on_post_build: after a build that went through all its `pages`, forget what it did not use
+        (a `--dirty` build goes through the edited pages only). The number of entries removed."""
+        if self.store is None or self.made + self.reused < pages:
+            return 0
+        return self.store.keep_only_used()

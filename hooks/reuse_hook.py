@@ -1,0 +1,81 @@
+"""MkDocs hooks: pages reused from earlier builds. A page made from the same inputs as one an earlier
+build stored (in `extra.build_cache`, `.cache/` by default) is not rendered again; `hooks/reuse/`
+says what a page's inputs are and how its two stages are looked up and stored. The handlers are
+methods of one object whose state (`PageReuse`) is made fresh in `on_config` of every build."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from jinja2 import Environment
+from mkdocs.commands.build import build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from multilingual.context import CONTEXT_KEY, BuildContext
+from multilingual.errors import event_handlers
+from reuse import PAGES_FOLDER, cache_folder, inputs_of
+from reuse.pages import PageReuse, count_warnings
+from reuse.store import PageStore
+
+log = logging.getLogger("mkdocs.plugins.reuse")
+# The logger every warning of a build reaches: "mkdocs", or "properdocs" when MkDocs' maintained fork
+# runs these hooks (its "mkdocs" logger is a child of that one).
+BUILD_LOGGER = logging.getLogger(build.__module__.split(".")[0])
+
+
+class ReuseHooks:
+    def __init__(self) -> None:
+        self.reuse = PageReuse(None, count_warnings(BUILD_LOGGER))
+        self.inputs = ""
+        self.nav: Navigation | None = None
+        self.pages = 0
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        context: BuildContext = config.extra[CONTEXT_KEY]
+        folder = cache_folder(config.extra, context.project_dir)
+        self.inputs = inputs_of(config, context, folder)
+        store = PageStore(os.path.join(folder, PAGES_FOLDER), self.inputs, context.language.code) if folder else None
+        self.reuse = PageReuse(store, count_warnings(BUILD_LOGGER))
+        return config
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav, self.pages = nav, len(files.documentation_pages())
+        self.reuse.start(self.inputs, files)
+        return nav
+
+    @event_priority(-1000)  # last: the Markdown as every hook left it is what is rendered
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.reuse.before_render(page, markdown)
+
+    @event_priority(1000)  # first: the rendering, stored or new, before any hook adds to it
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.reuse.after_render(page, html, files)
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        assert self.nav is not None  # on_nav came first
+        self.reuse.start_pages(self.nav.items)  # every page has been read: the nav has its titles
+        return env
+
+    @event_priority(-1000)  # last: every hook's values are in the context
+    def on_page_context(self, context: TemplateContext, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        return self.reuse.before_template(page, context)
+
+    @event_priority(1000)  # first: the page as the theme made it, before the others' last touches
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        self.reuse.after_template(page, output)
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        removed = self.reuse.finish(self.pages)
+        log.debug(f"Pages reused: {self.reuse.reused}, made: {self.reuse.made}, stored pages removed: {removed}")
+
+
+hooks = ReuseHooks()
+globals().update(event_handlers(hooks))
