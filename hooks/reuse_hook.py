@@ -19,7 +19,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from multilingual.context import CONTEXT_KEY, BuildContext
 from multilingual.errors import event_handlers
-from reuse import PAGES_FOLDER, cache_folder, inputs_of
+from reuse import PAGES_FOLDER, PAGES_MADE_KEY, cache_folder, inputs_of
 from reuse.pages import PageReuse, count_warnings
 from reuse.store import PageStore
 
@@ -35,6 +35,7 @@ class ReuseHooks:
         self.inputs = ""
         self.nav: Navigation | None = None
         self.pages = 0
+        self.is_default = True
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         context: BuildContext = config.extra[CONTEXT_KEY]
@@ -42,6 +43,8 @@ class ReuseHooks:
         self.inputs = inputs_of(config, context, folder)
         store = PageStore(os.path.join(folder, PAGES_FOLDER), self.inputs, context.language.code) if folder else None
         self.reuse = PageReuse(store, count_warnings(BUILD_LOGGER))
+        config.extra[PAGES_MADE_KEY] = self.reuse.made if store else None  # a language build reports it
+        self.is_default = context.is_default
         return config
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -74,7 +77,11 @@ class ReuseHooks:
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         removed = self.reuse.finish(self.pages)
-        log.debug(f"Pages reused: {self.reuse.reused}, made: {self.reuse.made}, stored pages removed: {removed}")
+        if self.is_default and self.reuse.store is not None:  # the other languages' builds report theirs
+            made = self.reuse.made
+            log.info(f"Pages made: {len(made)}{': ' + ', '.join(made[:3]) if made else ''}{', ...' if len(made) > 3 else ''}; "
+                     f"reused: {self.reuse.reused}")
+        log.debug(f"Stored pages no build uses any more, removed: {removed}")
 
 
 hooks = ReuseHooks()

@@ -64,5 +64,13 @@ def report_builds(results: list[BuildResult], skip=frozenset(), announce: bool =
     if failed:
         return "\n".join(f"Building language '{r.code}' failed: {r.error}" for r in failed)
     if announce and results:
-        log.info("Languages built: " + ", ".join(f"{r.code} {r.seconds:.1f}s" for r in results))
+        log.info("Languages built: " + ", ".join(f"{r.code} {r.seconds:.1f}s{made(r)}" for r in results))
     return None
+
+
+def made(result: BuildResult) -> str:
+    """Which of a language's pages were rendered anew, e.g. " (2 made: a.md, b.md)"."""
+    if result.made is None:
+        return ""
+    return f" ({len(result.made)} made: {', '.join(result.made[:3])}{', ...' if len(result.made) > 3 else ''})" \
+        if result.made else " (0 made)"

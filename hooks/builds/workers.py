@@ -24,6 +24,7 @@ from multiprocessing.process import BaseProcess
 from typing import Callable, cast
 
 from multilingual.context import BUILD_LANGUAGE_KEY
+from reuse import PAGES_MADE_KEY
 
 from . import output
 
@@ -47,6 +48,7 @@ class BuildResult:
     warnings: list[tuple[int, str]] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
+    made: list[str] | None = None  # the pages rendered anew (the others were reused); None: not told
 
 
 class _Collect(logging.Handler):
@@ -78,6 +80,7 @@ def build_language(request: BuildRequest) -> BuildResult:
         config.extra[BUILD_LANGUAGE_KEY] = request.code
         config.strict = False  # the main build counts our warnings under --strict
         build(config)
+        result.made = config.extra.get(PAGES_MADE_KEY)
         if request.publish_dir:
             output.swap_in(config.site_dir, os.path.join(request.publish_dir, request.code))
     except MkDocsException as error:

@@ -12,6 +12,7 @@ from . import keys
 
 CACHE_SETTING = "build_cache"  # extra.build_cache: the cache folder, from mkdocs.yml's folder
 DEFAULT_CACHE = ".cache"
+PAGES_MADE_KEY = "pages_made"  # config.extra[...]: the pages a build rendered anew, for its report
 PAGES_FOLDER, SEARCH_FOLDER = "pages", "search"  # <cache>/pages: pages (`store`); <cache>/search: search bundles
 
 

@@ -86,7 +86,7 @@ class PageReuse:
     content_base: str = ""
     template_base: str = ""
     pending: dict[str, PendingPage] = field(default_factory=dict)
-    made: int = 0  # pages the theme rendered
+    made: list[str] = field(default_factory=list)  # the pages the theme rendered (src_uri)
     reused: int = 0  # pages printed as stored
 
     def start(self, inputs: str, files) -> None:
@@ -149,13 +149,13 @@ class PageReuse:
         if pending.reused_page:
             self.reused += 1
             return
-        self.made += 1
+        self.made.append(page.file.src_uri)
         if pending.template_key is not None and self.store is not None and self.warnings.count == pending.warnings:
             self.store.save(pending.template_key, TEMPLATE, output)
 
     def finish(self, pages: int) -> int:
         """on_post_build: after a build that went through all its `pages`, forget what it did not use
         (a `--dirty` build goes through the edited pages only). The number of entries removed."""
-        if self.store is None or self.made + self.reused < pages:
+        if self.store is None or len(self.made) + self.reused < pages:
             return 0
         return self.store.keep_only_used()

@@ -1,0 +1,137 @@
+"""What a page, a language and a search bundle are keyed by, and where they are kept."""
+
+from __future__ import annotations
+
+import os
+from types import SimpleNamespace
+
+import pytest
+
+from builds.kept import KeptLanguages, language_key
+from multilingual.languages import load_languages
+from multilingual.translation_status import status_table
+from multilingual.tree import scan_docs
+from reuse import CacheSettingError, cache_folder, keys
+from reuse.store import PageStore, remove_old_build_folders
+from search import stored
+
+
+def test_a_content_key_changes_with_the_markdown_the_url_and_the_files():
+    base = keys.digest("inputs", keys.files_signature([SimpleNamespace(src_uri="a.md", url="a/")]))
+    other_files = keys.digest("inputs", keys.files_signature([SimpleNamespace(src_uri="a.md", url="a.html")]))
+    key = keys.content_key(base, "a.md", "a/", "# A")
+    assert key == keys.content_key(base, "a.md", "a/", "# A")
+    assert len({key, keys.content_key(base, "a.md", "a/", "# B"), keys.content_key(base, "b.md", "b/", "# A"),
+                keys.content_key(other_files, "a.md", "a/", "# A")}) == 4
+
+
+def test_context_values_leave_out_mkdocs_own_and_refuse_values_known_only_by_their_address():
+    assert keys.context_values({"page": object(), "config": {}, "topics": ["trust"], "skipped": 1}, skip=("skipped",)) \
+        == "topics=['trust']"
+    assert keys.context_values({"links": [object()]}) is None  # its repr names an address: never reused
+
+
+def test_the_nav_signature_follows_titles_urls_and_nesting():
+    page = lambda title, url: SimpleNamespace(title=title, url=url, children=None)  # noqa: E731
+    section = lambda title, children: SimpleNamespace(title=title, children=children)  # noqa: E731
+    flat = [page("A", "a/"), page("B", "b/")]
+    nested = [section("A", [page("B", "b/")])]
+    assert keys.nav_signature(flat) == keys.nav_signature([page("A", "a/"), page("B", "b/")])
+    assert len({keys.nav_signature(flat), keys.nav_signature(nested), keys.nav_signature([page("A", "a/"), page("C", "b/")])}) == 3
+
+
+def test_the_project_inputs_leave_out_the_cache_and_follow_every_other_file(tmp_path):
+    (tmp_path / "data" / ".cache").mkdir(parents=True)
+    (tmp_path / "data" / "ui.yml").write_text("a: 1")
+    before = keys.tree_digest([str(tmp_path / "data")], str(tmp_path / "data" / ".cache"))
+    (tmp_path / "data" / ".cache" / "entry").write_text("anything")
+    assert keys.tree_digest([str(tmp_path / "data")], str(tmp_path / "data" / ".cache")) == before
+    (tmp_path / "data" / "ui.yml").write_text("a: 2")
+    assert keys.tree_digest([str(tmp_path / "data")], str(tmp_path / "data" / ".cache")) != before
+
+
+def test_the_environment_a_config_reads_is_an_input():
+    text = "site_url: !ENV [SITE_URL, 'x']\ntheme:\n  name: !ENV MKDOCS_THEME\n"
+    assert keys.environment_read_by(text, {"SITE_URL": "a", "OTHER": "b"}) == "MKDOCS_THEME=None;SITE_URL='a'"
+
+
+def test_the_cache_setting_is_a_folder_or_false(tmp_path):
+    assert cache_folder({}, str(tmp_path)) == str(tmp_path / ".cache")
+    assert cache_folder({"build_cache": "false"}, str(tmp_path)) is None
+    assert cache_folder({"build_cache": False}, str(tmp_path)) is None
+    with pytest.raises(CacheSettingError, match=r"extra\.build_cache is 3; give a folder"):
+        cache_folder({"build_cache": 3}, str(tmp_path))
+
+
+def test_a_store_gives_back_what_it_kept_forgets_what_a_whole_build_did_not_use_and_survives_a_bad_file(tmp_path):
+    store = PageStore(str(tmp_path), "inputs", "fr")
+    store.save("k1", "page", "<html>1</html>")
+    store.save("k2", "page", "<html>2</html>")
+    later = PageStore(str(tmp_path), "inputs", "fr")
+    assert later.load("k1", "page") == "<html>1</html>" and later.load("k3", "page") is None
+    assert later.keep_only_used() == 1 and PageStore(str(tmp_path), "inputs", "fr").load("k2", "page") is None
+    (tmp_path / "inputs" / "fr" / "k1.page").write_bytes(b"not zlib")
+    assert PageStore(str(tmp_path), "inputs", "fr").load("k1", "page") is None
+
+
+def test_only_the_most_recent_build_folders_are_kept(tmp_path):
+    for age, name in enumerate(["new", "mid", "old", "oldest"]):
+        (tmp_path / name).mkdir()
+        os.utime(tmp_path / name, (1000 - age, 1000 - age))
+    remove_old_build_folders(str(tmp_path), 2)
+    assert sorted(os.listdir(tmp_path)) == ["mid", "new"]
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def context_of(docs):
+    languages = load_languages([{"code": c, "label": c.upper(), "name": c, "material": c, "hreflang": c,
+                                 "direction": "ltr"} for c in ("en", "fr", "de")])
+    tree = scan_docs(str(docs), languages)
+    return SimpleNamespace(tree=tree, status=status_table(tree, languages), changed_on={})
+
+
+def test_a_language_key_follows_its_own_pages_the_originals_and_the_others_status_not_their_text(tmp_path):
+    docs = tmp_path / "docs"
+    write(docs / "en" / "a.md", "# A\n")
+    write(docs / "en" / "b.md", "# B\n")
+    write(docs / "fr" / "a.md", "---\nreviewed: true\n---\n# A fr\n")
+    write(docs / "de" / "a.md", "# A de\n")
+    german = language_key("inputs", "de", context_of(docs))
+    write(docs / "fr" / "a.md", "---\nreviewed: true\n---\n# A fr, edited\n")  # French text: not German's input
+    assert language_key("inputs", "de", context_of(docs)) == german
+    french = language_key("inputs", "fr", context_of(docs))
+    write(docs / "fr" / "b.md", "# B fr\n")  # a page French now has: German's switcher shows it
+    assert language_key("inputs", "de", context_of(docs)) != german
+    assert language_key("inputs", "fr", context_of(docs)) != french
+    write(docs / "en" / "a.md", "# A, edited\n")  # the original: every language's input
+    assert language_key("other inputs", "de", context_of(docs)) != language_key("inputs", "de", context_of(docs))
+
+
+def test_a_kept_language_comes_back_only_under_its_key(tmp_path):
+    output = tmp_path / "site" / "fr"
+    write(output / "index.html", "<p>fr</p>")
+    kept = KeptLanguages(str(tmp_path / "cache"))
+    kept.keep("fr", "key-1", str(output))
+    assert not kept.restore("fr", "key-2", str(tmp_path / "new" / "fr"))
+    assert kept.restore("fr", "key-1", str(tmp_path / "again" / "fr"))
+    assert (tmp_path / "again" / "fr" / "index.html").read_text() == "<p>fr</p>"
+    kept.forget()
+    assert not kept.restore("fr", "key-1", str(tmp_path / "third" / "fr"))
+
+
+def test_a_search_bundle_is_keyed_by_the_bytes_of_the_pages_it_indexes(tmp_path):
+    site = tmp_path / "site"
+    write(site / "fr" / "a" / "index.html", "<p data-pagefind-body>a</p>")
+    key = stored.pages_key(str(site / "fr"), False, [], ["pagefind", "--glob", "fr/**/*.html"], "1.5.2")
+    write(tmp_path / "bundle" / "pagefind.js", "js")
+    stored.keep(str(tmp_path / "cache"), "fr", key, str(tmp_path / "bundle"), {"pages": 1, "languages": ["fr"]})
+    assert stored.restore(str(tmp_path / "cache"), "fr", key, str(tmp_path / "out")) == {"pages": 1, "languages": ["fr"]}
+    assert (tmp_path / "out" / "pagefind.js").read_text() == "js"
+    write(site / "fr" / "a" / "index.html", "<p data-pagefind-body>b</p>")
+    assert stored.pages_key(str(site / "fr"), False, [], ["pagefind", "--glob", "fr/**/*.html"], "1.5.2") != key
+    assert stored.pages_key(str(site / "fr"), False, [], ["pagefind"], "1.5.3") != key
+    assert stored.restore(str(tmp_path / "cache"), "fr", "other", str(tmp_path / "none")) is None
