@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 
 from multilingual.context import BuildContext
 
-from reuse import cache_folder, inputs_of
+from reuse import cache_folder, cache_write_failure, inputs_of
 
 from . import output
 from .kept import KeptLanguages, language_key
@@ -99,9 +99,14 @@ class SitePlan(Plan):
             self.builds = None
             if error:
                 raise PluginError(error)
-            for result in results:
-                if self.kept is not None and not result.warnings:  # a warning must be seen at every build
-                    self.kept.keep(result.code, self.keys[result.code], os.path.join(self.root_site_dir, result.code))
+            try:
+                for result in results:
+                    if self.kept is not None and not result.warnings:  # a warning must be seen at every build
+                        self.kept.keep(result.code, self.keys[result.code], os.path.join(self.root_site_dir, result.code))
+            except OSError as failure:
+                assert self.kept is not None
+                self.kept.forget()
+                log.warning(cache_write_failure(self.kept.folder, failure))
         self.complete = True
 
     def fail(self) -> None:

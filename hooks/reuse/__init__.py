@@ -20,6 +20,14 @@ class CacheSettingError(SiteInputError):
     pass
 
 
+def cache_write_failure(folder: str, error: OSError) -> str:
+    """What to tell when the cache cannot be written (a full disk, a read-only folder): the site
+    is still built whole, it only keeps nothing for the next build."""
+    return (f"Could not keep what this build made for later builds in {folder}: {error.strerror or error}. "
+            "The site is built all the same. Free some space or fix the folder's permissions, or set "
+            f"BUILD_CACHE=false (extra.{CACHE_SETTING}: false) to keep nothing.")
+
+
 def cache_folder(extra: Mapping, project_dir: str) -> str | None:
     """The folder where a build keeps what later builds may reuse: `extra.build_cache`, `.cache` by
     default; None when `build_cache: false` turns reuse off."""

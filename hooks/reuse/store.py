@@ -9,12 +9,16 @@ what it did not use, so the cache stays the size of the site.
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import shutil
 import zlib
 from typing import Any
 
+from . import cache_write_failure
+
+log = logging.getLogger("mkdocs.plugins.reuse")
 KEPT_BUILD_FOLDERS = 3  # e.g. `mkdocs build`, `mkdocs serve` and one left from before an edit
 _TEMPORARY = ".tmp-"
 
@@ -27,6 +31,7 @@ class PageStore:
         self.build_dir = os.path.join(cache_dir, inputs)
         self.folder = os.path.join(self.build_dir, code)
         self.used: set[str] = set()
+        self.failed = False  # the cache could not be written: nothing more is stored
 
     def _path(self, key: str, stage: str) -> str:
         return os.path.join(self.folder, f"{key}.{stage}")
@@ -44,18 +49,31 @@ class PageStore:
         return entry
 
     def save(self, key: str, stage: str, entry: Any) -> None:
-        """Store `entry`; a reader sees the whole file or none (written aside, then renamed)."""
+        """Store `entry`; a reader sees the whole file or none (written aside, then renamed). If the
+        cache cannot be written, say so once and store nothing more (the build goes on)."""
+        if self.failed:
+            return
         path = self._path(key, stage)
         self.used.add(os.path.basename(path))
-        os.makedirs(self.folder, exist_ok=True)
         temporary = f"{path}{_TEMPORARY}{os.getpid()}"
-        with open(temporary, "wb") as file:
-            file.write(zlib.compress(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), 1))
-        os.replace(temporary, path)
+        try:
+            os.makedirs(self.folder, exist_ok=True)
+            with open(temporary, "wb") as file:
+                file.write(zlib.compress(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), 1))
+            os.replace(temporary, path)
+        except OSError as error:
+            self.failed = True
+            try:
+                os.remove(temporary)
+            except OSError:
+                pass
+            log.warning(cache_write_failure(self.cache_dir, error))
 
     def keep_only_used(self) -> int:
         """After a build that made every page of the language: remove what it did not use, and the
         folders of all but the most recent build inputs. The number of entries removed."""
+        if self.failed:
+            return 0
         removed = 0
         try:
             names = os.listdir(self.folder)

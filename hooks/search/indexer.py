@@ -9,6 +9,7 @@ complete, so a reader searching meanwhile uses the previous one.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import signal
@@ -22,7 +23,11 @@ from importlib import metadata
 
 from builds.output import swap_in
 
+from reuse import cache_write_failure
+
 from . import stored
+
+log = logging.getLogger("mkdocs.plugins.search")
 
 from .bundles import BUNDLE_DIR, bundle_path, has_marked_page, language_glob, pagefind_command
 
@@ -141,7 +146,7 @@ def _index_language(executable: str, site_dir: str, code: str, is_default: bool,
         return IndexResult(code, kept["pages"], kept["languages"])
     if not has_marked_page(folder, is_default, other_codes):
         if cache_dir and key:
-            stored.keep(cache_dir, code, key, None, {"pages": 0, "languages": []})
+            keep_bundle(cache_dir, code, key, None, {"pages": 0, "languages": []})
         return IndexResult(code)
     try:
         run = run_pagefind(pagefind_command(executable, site_dir, glob, built), cancel)
@@ -158,9 +163,17 @@ def _index_language(executable: str, site_dir: str, code: str, is_default: bool,
         os.remove(os.path.join(built, name))
     result = IndexResult(code, sum(entry["page_count"] for entry in languages.values()), sorted(languages))
     if cache_dir and key:
-        stored.keep(cache_dir, code, key, built, {"pages": result.pages, "languages": result.languages})
+        keep_bundle(cache_dir, code, key, built, {"pages": result.pages, "languages": result.languages})
     swap_in(built, target)
     return result
+
+
+def keep_bundle(cache_dir: str, code: str, key: str, bundle: str | None, result: dict) -> None:
+    try:
+        stored.keep(cache_dir, code, key, bundle, result)
+    except OSError as error:  # the bundle is made; only the next build will make it again
+        shutil.rmtree(os.path.join(cache_dir, code), ignore_errors=True)
+        log.warning(cache_write_failure(cache_dir, error))
 
 
 def pagefind_version() -> str:

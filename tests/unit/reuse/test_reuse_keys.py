@@ -135,3 +135,16 @@ def test_a_search_bundle_is_keyed_by_the_bytes_of_the_pages_it_indexes(tmp_path)
     assert stored.pages_key(str(site / "fr"), False, [], ["pagefind", "--glob", "fr/**/*.html"], "1.5.2") != key
     assert stored.pages_key(str(site / "fr"), False, [], ["pagefind"], "1.5.3") != key
     assert stored.restore(str(tmp_path / "cache"), "fr", "other", str(tmp_path / "none")) is None
+
+
+def test_a_cache_that_cannot_be_written_is_named_once_and_the_build_goes_on(tmp_path, caplog):
+    (tmp_path / "cache").write_text("a file where the cache folder should be")
+    store = PageStore(str(tmp_path / "cache"), "inputs", "fr")
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.reuse"):
+        store.save("k1", "page", "<html>1</html>")
+        store.save("k2", "page", "<html>2</html>")
+    assert [record.getMessage() for record in caplog.records] == [
+        f"Could not keep what this build made for later builds in {tmp_path / 'cache'}: Not a directory. The site "
+        "is built all the same. Free some space or fix the folder's permissions, or set BUILD_CACHE=false "
+        "(extra.build_cache: false) to keep nothing."]
+    assert store.load("k1", "page") is None and store.keep_only_used() == 0
