@@ -23,18 +23,23 @@ LANGUAGES_FOLDER = "languages"
 _KEY_FILE, _OUTPUT = "key", "site"
 
 
-def language_key(inputs: str, code: str, context) -> str:
-    """What the build of language `code` is made from, `context` being the main build's (its tree,
-    translation status and the dates originals changed, all read before the languages start)."""
+def language_keys(inputs: str, codes: list[str], context) -> dict[str, str]:
+    """What the build of each language of `codes` is made from, `context` being the main build's (its
+    tree, translation status and the dates originals changed, all read before the languages start)."""
     tree = context.tree
-    return digest(
-        inputs, code,
-        tree_digest([os.path.join(tree.root, code), os.path.join(tree.root, tree.default)]),
+    shared = digest(
+        inputs,
+        tree_digest([os.path.join(tree.root, tree.default)]),
         repr(sorted((language, sorted(pages)) for language, pages in tree.pages.items())),
         repr(sorted((language, sorted(assets)) for language, assets in tree.assets.items())),
         repr(sorted(context.status.items())),
         repr(sorted(context.changed_on.items())),
     )
+    return {code: digest(shared, code, tree_digest([os.path.join(tree.root, code)])) for code in codes}
+
+
+def language_key(inputs: str, code: str, context) -> str:
+    return language_keys(inputs, [code], context)[code]
 
 
 def link_or_copy(source: str, destination: str) -> None:

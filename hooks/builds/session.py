@@ -28,7 +28,7 @@ from multilingual.context import BuildContext
 from reuse import cache_folder, cache_write_failure, inputs_of
 
 from . import output
-from .kept import KeptLanguages, language_key
+from .kept import KeptLanguages, language_keys
 from .plan import Plan, WorkerPlan, log, report_builds
 from .serve import ServeMemory, ServePlan, snapshot, watched_paths
 from .workers import BuildRequest, LanguageBuilds
@@ -81,7 +81,7 @@ class SitePlan(Plan):
         codes = [language.code for language in context.languages[1:]]
         if self.kept is not None:
             inputs = inputs_of(config, context, self.cache)
-            self.keys = {code: language_key(inputs, code, context) for code in codes}
+            self.keys = language_keys(inputs, codes, context)
             kept = [code for code in codes
                     if self.kept.restore(code, self.keys[code], os.path.join(context.root_site_dir, code))]
             if kept:

@@ -68,9 +68,25 @@ def tree_digest(paths: Iterable[str], leave_out: str | None = None) -> str:
         )
         for path in files:
             hasher.update(os.path.relpath(path, top).encode("utf-8", "surrogateescape") + b"\0")
-            with open(path, "rb") as file:
-                hasher.update(hashlib.blake2b(file.read(), digest_size=16).digest())
+            hasher.update(file_digest(path))
     return hasher.hexdigest()
+
+
+# path -> (modification time in ns, size, hash of the content): `mkdocs serve` reads again only
+# the files that changed since its last build (as its file watcher does, by time and size).
+_FILE_DIGESTS: dict[str, tuple[int, int, bytes]] = {}
+
+
+def file_digest(path: str) -> bytes:
+    """The hash of a file's content, read again only if its time or size changed."""
+    stat = os.stat(path)
+    known = _FILE_DIGESTS.get(path)
+    if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
+        return known[2]
+    with open(path, "rb") as file:
+        value = hashlib.blake2b(file.read(), digest_size=16).digest()
+    _FILE_DIGESTS[path] = (stat.st_mtime_ns, stat.st_size, value)
+    return value
 
 
 def package_versions(names: Iterable[str] = RENDERING_PACKAGES) -> str:
