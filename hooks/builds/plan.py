@@ -53,7 +53,7 @@ class Plan:
 WorkerPlan = Plan
 
 
-def report_builds(results: list[BuildResult], skip=frozenset(), announce: bool = True) -> str | None:
+def report_builds(results: list[BuildResult], skip=frozenset()) -> str | None:
     """Log the language builds' warnings (but those of `skip`, already logged); the error message
     of the failed ones, or None."""
     for result in results:
@@ -63,8 +63,9 @@ def report_builds(results: list[BuildResult], skip=frozenset(), announce: bool =
     failed = [result for result in results if result.error and result.code not in skip]
     if failed:
         return "\n".join(f"Building language '{r.code}' failed: {r.error}" for r in failed)
-    if announce and results:
-        log.info("Languages built: " + ", ".join(f"{r.code} {r.seconds:.1f}s{made(r)}" for r in results))
+    announced = [result for result in results if result.code not in skip]
+    if announced:
+        log.info("Languages built: " + ", ".join(f"{r.code} {r.seconds:.1f}s{made(r)}" for r in announced))
     return None
 
 

@@ -154,7 +154,7 @@ class ServePlan(Plan):
                     log.error(error)
 
             builds.finish_in_background(report_the_rest)
-            error = report_builds(results, announce=False)
+            error = report_builds(results)
             if error:
                 raise PluginError(error)
             self.remember_built(results)

@@ -4,6 +4,7 @@ translation changes, keeps serving a language whose background rebuild failed, s
 and, stopped with Ctrl-C, leaves no temp folder behind."""
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -96,6 +97,26 @@ def test_serve_serves_all_languages_and_rebuilds_on_a_translation_change(project
         assert "livereload(" in page_html and "Content-Security-Policy" not in page_html
     project.write("docs/fr/index.md", page("Accueil", tags=[], body="Un texte tout neuf.\n"))
     wait_for(base + "fr/", "Un texte tout neuf.")
+
+
+def test_a_translation_edit_rebuilds_that_language_alone_and_remakes_only_what_it_changes(project, served):
+    base, log = served
+    wait_for(base + "ar/chapter/", "Some words about trust.")
+    deadline = time.monotonic() + 60
+    while "Languages built:" not in log():  # the first build's languages are all built
+        assert time.monotonic() < deadline, log()
+        time.sleep(0.3)
+    before = log()
+    project.write("docs/fr/index.md", page("Accueil", tags=[], body="Un texte tout neuf.\n"))
+    wait_for(base + "fr/", "Un texte tout neuf.")
+    deadline = time.monotonic() + 60
+    while "Languages built:" not in log()[len(before):]:
+        assert time.monotonic() < deadline, log()
+        time.sleep(0.3)
+    time.sleep(1)  # a background language would be reported by now
+    rebuilt = re.findall(r"Languages built: (.*)", log()[len(before):])
+    assert len(rebuilt) == 1 and re.fullmatch(r"fr [\d.]+s \(1 made: index\.md\)", rebuilt[0]), log()
+    assert re.search(r"Pages made: 0; reused: \d+", log()[len(before):]), log()  # English reused every page
 
 
 def test_a_failed_background_language_keeps_its_last_pages_served_and_is_reported(project, served):
