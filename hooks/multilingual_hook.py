@@ -28,10 +28,12 @@ from builds import output, serve
 from builds.plan import Plan
 from builds.session import Session
 from multilingual import assets, notices, sitemap
+from multilingual.content_partial import check_content_partial
 from multilingual.context import CONTEXT_KEY, BuildContext, configure
 from multilingual.errors import event_handlers
 from multilingual.files import add_language_files, is_untranslated
 from multilingual.html import add_to_page_header, has_marker, replace_marker, set_document_language
+from multilingual.page_layout import heading_and_text
 from multilingual.pages import index_pages, safe_title
 from multilingual.status_page import status_table as render_status_table
 from multilingual.strings import local_date, require_strings
@@ -136,11 +138,14 @@ class MultilingualHooks:
         assert site.tree is not None  # scanned in on_files
         site.page_urls.append(page.url)
         links = switcher_links(site.languages, site.language, site.tree, page.file.src_uri, page.url)
+        heading, text = heading_and_text(page.content or "", page.file.abs_src_path or page.file.src_uri)
         return add_to_context(context, language_links=links, site_language=site,
-                              alternates=alternates(site.languages, site.root_site_url, page.url))
+                              alternates=alternates(site.languages, site.root_site_url, page.url),
+                              page_heading=heading, page_text=text)
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         context = context_of(config)
+        check_content_partial(env, config.theme.dirs, config.theme.custom_dir)  # ours stands in for the theme's
         env.globals["ui"] = context.ui
         if context.theme_urls:  # a language below the root: its pages load the root's theme files
             assets.load_theme_files_from_root(env, context.theme_urls, lambda page: context.here(page.url),
