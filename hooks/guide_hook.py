@@ -11,7 +11,9 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from guide.chapters import as_chapters, chapter_cards, chapter_numbers
 from guide.help_page import render_help
@@ -20,7 +22,8 @@ from guide.options import OPTIONS_KEY, GuideOptions, GuideOptionsError, placehol
 from guide.safety import help_href, help_link, needs_safety_notice, safety_notice
 from multilingual.context import BUILD_LANGUAGE_KEY, CONTEXT_KEY
 from multilingual.errors import event_handlers
-from multilingual.html import add_to_page_header, has_marker, replace_marker
+from multilingual.html import has_marker, replace_marker
+from multilingual.page_layout import add_page_block
 from multilingual.sources import read_page_source
 from multilingual.strings import require_strings
 
@@ -97,18 +100,21 @@ class GuideHooks:
             return markdown.replace("](contact:)", f"]({self.options.contact_url})")
         return markdown.replace("](contact:)", "]()")
 
-    @event_priority(20)  # after the topic chips (30), before the translation notices (0)
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_context(
+        self, page_context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation,
+    ) -> TemplateContext:
+        """A chapter's reading time, and the safety notice where the page needs it, under its title."""
         context = config.extra[CONTEXT_KEY]
         info = context.pages.get(page.file.src_uri)
         if info is None:
-            return html
+            return page_context
         if info.number and info.minutes:
-            html = add_to_page_header(html, context.fragments.render("reading-time", ui=context.ui, minutes=info.minutes))
+            add_page_block(page_context, "reading-time",
+                           context.fragments.render("reading-time", ui=context.ui, minutes=info.minutes))
         if needs_safety_notice(info.tags, info.meta, self.options):
             href = help_href(self.options, context.pages, page.url)
-            html = add_to_page_header(html, safety_notice(context.fragments, context.ui, href))
-        return html
+            add_page_block(page_context, "safety-notice", safety_notice(context.fragments, context.ui, href))
+        return page_context
 
 
 def source_path(context, page) -> str:

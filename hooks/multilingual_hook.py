@@ -14,7 +14,7 @@ import logging
 from typing import Any, Callable, Literal
 
 from jinja2 import Environment
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
@@ -28,10 +28,12 @@ from builds import output, serve
 from builds.plan import Plan
 from builds.session import Session
 from multilingual import assets, notices, sitemap
+from multilingual.content_partial import check_content_partial
 from multilingual.context import CONTEXT_KEY, BuildContext, configure
 from multilingual.errors import event_handlers
 from multilingual.files import add_language_files, is_untranslated
-from multilingual.html import add_to_page_header, has_marker, replace_marker, set_document_language
+from multilingual.html import has_marker, replace_marker, set_document_language
+from multilingual.page_layout import add_page_block, heading_and_text
 from multilingual.pages import index_pages, safe_title
 from multilingual.status_page import status_table as render_status_table
 from multilingual.strings import local_date, require_strings
@@ -115,18 +117,8 @@ class MultilingualHooks:
             markdown = replace_marker(markdown, "translation-status", translation_status_table(config, page))
         return markdown
 
-    @event_priority(0)  # after the other hooks' blocks: they stay in the reader's language
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         context = context_of(config)
-        href = context.original_href(page.url)
-        if is_untranslated(page.file):
-            html = notices.untranslated_page(context.fragments, html, page.title, context.ui, context.language,
-                                             context.default, href)
-        else:
-            above, below = notices.translation_notices(
-                context.fragments, context.status.get((context.language.code, page.file.src_uri)), context.ui,
-                context.default, href, changed_on(context, page.file.src_uri))
-            html = (add_to_page_header(html, above) if above else html) + (f"\n{below}" if below else "")
         return assets.point_to_default_copies(html, page.url, context.shared_urls, context.here(page.url))
 
     def on_page_context(
@@ -136,11 +128,13 @@ class MultilingualHooks:
         assert site.tree is not None  # scanned in on_files
         site.page_urls.append(page.url)
         links = switcher_links(site.languages, site.language, site.tree, page.file.src_uri, page.url)
-        return add_to_context(context, language_links=links, site_language=site,
-                              alternates=alternates(site.languages, site.root_site_url, page.url))
+        add_to_context(context, language_links=links, site_language=site,
+                       alternates=alternates(site.languages, site.root_site_url, page.url))
+        return add_article(context, page, site)
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         context = context_of(config)
+        check_content_partial(env, config.theme.dirs, config.theme.custom_dir)  # ours stands in for the theme's
         env.globals["ui"] = context.ui
         if context.theme_urls:  # a language below the root: its pages load the root's theme files
             assets.load_theme_files_from_root(env, context.theme_urls, lambda page: context.here(page.url),
@@ -193,6 +187,27 @@ class MultilingualHooks:
         except KeyError:
             pass
         return server
+
+
+def add_article(context: TemplateContext, page: Page, site: BuildContext) -> TemplateContext:
+    """The page's heading and text for the content partial (an untranslated page's marked with their
+    language), and its translation notice and note around them."""
+    heading, text = heading_and_text(page.content or "", page.file.abs_src_path or page.file.src_uri)
+    href = site.original_href(page.url)
+    above: Markup | None
+    below: Markup | None
+    if is_untranslated(page.file):
+        heading, text = notices.untranslated_heading_and_text(site.fragments, heading, text, page.title, site.default)
+        above, below = notices.fallback_notice(site.fragments, site.ui, site.language, site.default, href), None
+    else:
+        above, below = notices.translation_notices(
+            site.fragments, site.status.get((site.language.code, page.file.src_uri)), site.ui, site.default, href,
+            changed_on(site, page.file.src_uri))
+    if above:
+        add_page_block(context, "translation-notice", above)
+    if below:
+        add_page_block(context, "translation-review", below)
+    return add_to_context(context, page_heading=heading, page_text=text)
 
 
 def changed_on(context: BuildContext, src_uri: str) -> str | None:

@@ -11,11 +11,14 @@ import os
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from multilingual.context import CONTEXT_KEY
 from multilingual.errors import event_handlers
-from multilingual.html import add_to_page_header, has_marker, replace_marker
+from multilingual.html import has_marker, replace_marker
+from multilingual.page_layout import add_page_block
 from multilingual.strings import require_strings
 from topics import pages as topic_pages
 from topics.registry import REGISTRY_KEY, TopicRegistry, check_page_topics, load_topics
@@ -70,16 +73,18 @@ class TopicsHooks:
                                        page.url, context.ui["topics_label"], counts, config.use_directory_urls)
         return replace_marker(markdown, "topic-list", topic_list)
 
-    @event_priority(30)  # the chips come first under the title, before notices
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_context(
+        self, page_context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation,
+    ) -> TemplateContext:
+        """The page's topics as chips under its title."""
         context = config.extra[CONTEXT_KEY]
         info = context.pages.get(page.file.src_uri)
         if self.registry is None or info is None or not info.tags:
-            return html
+            return page_context
         topics = [topic for slug in info.tags if (topic := self.registry.get(slug)) is not None]  # checked in on_files
         row = topic_pages.chips(context.fragments, topics, context.language.code, page.url, context.ui["topics_label"],
                                 directory_urls=config.use_directory_urls)
-        return add_to_page_header(html, context.fragments.render("page-topics", chips=row))
+        return add_page_block(page_context, "topics", context.fragments.render("page-topics", chips=row))
 
 
 # MkDocs calls a hook file's on_* functions: here, the methods of one object.

@@ -167,7 +167,7 @@ class Project:
 
         self.write_config()
         config = MkDocsConfig(config_file_path=str(self.path / "mkdocs.yml"))
-        config.load_dict({**self.config, "hooks": []})
+        config.load_dict(deepcopy({**self.config, "hooks": []}))  # MkDocs takes its entries apart as it reads them
         errors, _ = config.validate()
         assert not errors, errors
         return config

@@ -3,6 +3,8 @@ link and every page's help link."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from multilingual.templates import Fragments
 from multilingual.urls import relative_href
 
@@ -41,5 +43,5 @@ def help_link(options: GuideOptions, pages: dict, base_url: str) -> str | None:
     return f"{base_url.rstrip('/')}/{url}" + ("#helplines" if options.helplines else "")
 
 
-def safety_notice(fragments: Fragments, ui, href: str | None) -> str:
+def safety_notice(fragments: Fragments, ui, href: str | None) -> Markup:
     return fragments.render_block("safety-notice", ui=ui, help_href=href)

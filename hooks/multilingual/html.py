@@ -17,32 +17,6 @@ def split_leading_h1(html: str) -> tuple[str, str]:
     return (match.group(0).strip(), html[match.end():]) if match else ("", html)
 
 
-HEADER_START, HEADER_END = "<!-- page-header -->", "<!-- /page-header -->"
-
-
-def add_to_page_header(html: str, fragment: str) -> str:
-    """Add `fragment` to the page's header: the blocks under its title (topic chips, notices),
-    after those already there, so hooks that run in order stack their blocks in that order.
-
-    (Material renders the title itself when the content has no `<h1>`, above the content.)
-    """
-    if HEADER_END in html:
-        return html.replace(HEADER_END, f"{fragment}\n{HEADER_END}", 1)
-    title, rest = split_leading_h1(html)
-    block = f"{HEADER_START}\n{fragment}\n{HEADER_END}"
-    return f"{title}\n{block}\n{rest}" if title else f"{block}\n{rest}"
-
-
-def split_page_header(html: str) -> tuple[str, str, str]:
-    """The content's leading `<h1>` (or ""), its header blocks (or "") and the rest."""
-    title, rest = split_leading_h1(html)
-    start = rest.find(HEADER_START)
-    if start == -1 or rest[:start].strip():
-        return title, "", rest
-    end = rest.find(HEADER_END, start) + len(HEADER_END)
-    return title, rest[start:end], rest[end:]
-
-
 def replace_marker(markdown: str, name: str, replacement: str) -> str:
     """Replace the line `<!-- insert: name -->` with `replacement` (a block of HTML)."""
     return re.sub(rf"^[ \t]*<!--\s*insert:\s*{re.escape(name)}\s*-->[ \t]*$", lambda _: replacement, markdown, flags=re.MULTILINE)

@@ -26,6 +26,10 @@ def test_pages_without_front_matter_title_description_or_tags_build_strictly(pro
     assert build.html("fr/deep/er/still/").find("h1").get_text().removesuffix("¶") == "Deep down"
     assert build.html("ar/empty-tags/").find("meta", {"name": "description"})["content"] == project.config["site_description"]
     assert build.html("plain/").select(".page-topics") == []
+    # the page header right under the title, whether the theme's partial writes it or the text has it
+    for path in ("plain/", "deep/er/still/", "fr/deep/er/still/"):
+        heading = build.html(path).select_one(".md-content h1")
+        assert heading.find_next_sibling()["class"] == ["reading-time"], path
 
 
 def test_a_site_of_one_language_or_with_file_urls_builds_and_every_link_resolves(project):
