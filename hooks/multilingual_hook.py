@@ -32,7 +32,7 @@ from multilingual.content_partial import check_content_partial
 from multilingual.context import CONTEXT_KEY, BuildContext, configure
 from multilingual.errors import event_handlers
 from multilingual.files import add_language_files, is_untranslated
-from multilingual.html import has_marker, replace_marker, set_document_language
+from multilingual.html import has_marker, replace_marker, require_in_theme_output, set_document_language
 from multilingual.page_layout import add_page_block, heading_and_text
 from multilingual.pages import index_pages, safe_title
 from multilingual.status_page import status_table as render_status_table
@@ -136,6 +136,7 @@ class MultilingualHooks:
         context = context_of(config)
         check_content_partial(env, config.theme.dirs, config.theme.custom_dir)  # ours stands in for the theme's
         env.globals["ui"] = context.ui
+        env.globals["require_in_theme_output"] = require_in_theme_output  # overrides/main.html
         if context.theme_urls:  # a language below the root: its pages load the root's theme files
             assets.load_theme_files_from_root(env, context.theme_urls, lambda page: context.here(page.url),
                                               context.root_path)
@@ -155,11 +156,11 @@ class MultilingualHooks:
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return set_document_language(output, context_of(config).language)
+        return set_document_language(output, context_of(config).language, page.file.src_uri)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         if template_name.endswith(".html"):
-            return set_document_language(output, context_of(config).language)
+            return set_document_language(output, context_of(config).language, template_name)
         return output
 
     @event_priority(100)  # first: the other languages are in place before any hook reads the site
