@@ -20,7 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 from multilingual.context import CONTEXT_KEY, BuildContext
 from multilingual.errors import event_handlers
 from reuse import PAGES_FOLDER, PAGES_MADE_KEY, cache_folder, inputs_of
-from reuse.pages import PageReuse, count_warnings
+from reuse.pages import PageReuse, count_warnings, made_summary
 from reuse.store import PageStore
 
 log = logging.getLogger("mkdocs.plugins.reuse")
@@ -32,24 +32,18 @@ BUILD_LOGGER = logging.getLogger(build.__module__.split(".")[0])
 class ReuseHooks:
     def __init__(self) -> None:
         self.reuse = PageReuse(None, count_warnings(BUILD_LOGGER))
-        self.inputs = ""
-        self.nav: Navigation | None = None
-        self.pages = 0
-        self.is_default = True
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         context: BuildContext = config.extra[CONTEXT_KEY]
         folder = cache_folder(config.extra, context.project_dir)
-        self.inputs = inputs_of(config, context, folder)
-        store = PageStore(os.path.join(folder, PAGES_FOLDER), self.inputs, context.language.code) if folder else None
-        self.reuse = PageReuse(store, count_warnings(BUILD_LOGGER))
+        inputs = inputs_of(config, context, folder)
+        store = PageStore(os.path.join(folder, PAGES_FOLDER), inputs, context.language.code) if folder else None
+        self.reuse = PageReuse(store, count_warnings(BUILD_LOGGER), inputs)
         config.extra[PAGES_MADE_KEY] = self.reuse.made if store else None  # a language build reports it
-        self.is_default = context.is_default
         return config
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        self.nav, self.pages = nav, len(files.documentation_pages())
-        self.reuse.start(self.inputs, files)
+        self.reuse.start(files, nav)
         return nav
 
     @event_priority(-1000)  # last: the Markdown as every hook left it is what is rendered
@@ -61,8 +55,7 @@ class ReuseHooks:
         return self.reuse.after_render(page, html, files)
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        assert self.nav is not None  # on_nav came first
-        self.reuse.start_pages(self.nav.items)  # every page has been read: the nav has its titles
+        self.reuse.start_pages()
         return env
 
     @event_priority(-1000)  # last: every hook's values are in the context
@@ -76,11 +69,9 @@ class ReuseHooks:
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        removed = self.reuse.finish(self.pages)
-        if self.is_default and self.reuse.store is not None:  # the other languages' builds report theirs
-            made = self.reuse.made
-            log.info(f"Pages made: {len(made)}{': ' + ', '.join(made[:3]) if made else ''}{', ...' if len(made) > 3 else ''}; "
-                     f"reused: {self.reuse.reused}")
+        removed = self.reuse.finish()
+        if config.extra[CONTEXT_KEY].is_default and self.reuse.store is not None:  # the others' builds report theirs
+            log.info(f"Pages {made_summary(self.reuse.made)}; reused: {self.reuse.reused}")
         log.debug(f"Stored pages no build uses any more, removed: {removed}")
 
 

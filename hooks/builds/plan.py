@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from multilingual.context import BuildContext
+from reuse.pages import made_summary
 
 from .workers import BuildResult
 
@@ -71,7 +72,4 @@ def report_builds(results: list[BuildResult], skip=frozenset()) -> str | None:
 
 def made(result: BuildResult) -> str:
     """Which of a language's pages were rendered anew, e.g. " (2 made: a.md, b.md)"."""
-    if result.made is None:
-        return ""
-    return f" ({len(result.made)} made: {', '.join(result.made[:3])}{', ...' if len(result.made) > 3 else ''})" \
-        if result.made else " (0 made)"
+    return "" if result.made is None else f" ({made_summary(result.made)})"

@@ -76,26 +76,35 @@ class PendingPage:
     warnings: int = 0
 
 
+def made_summary(made: list[str]) -> str:
+    """The pages a build rendered anew, in a few words: "2 made: a.md, b.md"."""
+    return f"{len(made)} made" + (f": {', '.join(made[:3])}{', ...' if len(made) > 3 else ''}" if made else "")
+
+
 @dataclass
 class PageReuse:
-    """One language build's reuse: its store (None: reuse is off), the keys common to its pages,
-    and what each page is waiting for."""
+    """One language build's reuse: its store (None: reuse is off), the build's inputs, the keys
+    common to its pages, and what each page is waiting for."""
 
     store: PageStore | None
     warnings: WarningCount
+    inputs: str = ""
+    nav: object = None
+    pages: int = 0  # the build's pages: a build that went through them all may forget the others
     content_base: str = ""
     template_base: str = ""
     pending: dict[str, PendingPage] = field(default_factory=dict)
     made: list[str] = field(default_factory=list)  # the pages the theme rendered (src_uri)
     reused: int = 0  # pages printed as stored
 
-    def start(self, inputs: str, files) -> None:
+    def start(self, files, nav) -> None:
         """on_nav: the build's files are known."""
-        self.content_base = keys.digest(inputs, keys.files_signature(files))
+        self.nav, self.pages = nav, len(files.documentation_pages())
+        self.content_base = keys.digest(self.inputs, keys.files_signature(files))
 
-    def start_pages(self, nav_items) -> None:
+    def start_pages(self) -> None:
         """on_env: every page has been read, so the nav has its titles."""
-        self.template_base = keys.digest(self.content_base, keys.nav_signature(nav_items))
+        self.template_base = keys.digest(self.content_base, keys.nav_signature(getattr(self.nav, "items", ())))
 
     def before_render(self, page, markdown: str) -> str:
         """on_page_markdown (last): the Markdown MkDocs is to render, empty if its HTML is stored."""
@@ -153,9 +162,9 @@ class PageReuse:
         if pending.template_key is not None and self.store is not None and self.warnings.count == pending.warnings:
             self.store.save(pending.template_key, TEMPLATE, output)
 
-    def finish(self, pages: int) -> int:
-        """on_post_build: after a build that went through all its `pages`, forget what it did not use
+    def finish(self) -> int:
+        """on_post_build: after a build that went through all its pages, forget what it did not use
         (a `--dirty` build goes through the edited pages only). The number of entries removed."""
-        if self.store is None or len(self.made) + self.reused < pages:
+        if self.store is None or len(self.made) + self.reused < self.pages:
             return 0
         return self.store.keep_only_used()

@@ -38,7 +38,7 @@ def search_fragments(files: dict[str, bytes]) -> dict[str, bytes]:
 def pages_made(output: str) -> dict[str, int]:
     """How many pages each language's build rendered anew, from the build's log."""
     made = {}
-    if match := re.search(r"Pages made: (\d+)", output):
+    if match := re.search(r"Pages (\d+) made", output):
         made["en"] = int(match.group(1))
     if match := re.search(r"Languages built: (.*)", output):
         made.update({code: int(count) for code, count in re.findall(r"(\w+) [\d.]+s \((\d+) made", match.group(1))})
