@@ -39,6 +39,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -287,6 +288,21 @@ def measure(command: list[str], cwd: Path, log_file: Path, env: dict) -> Run:
     return Run(report["wall"], report["cpu"], report["maxrss_kb"], peak, report["returncode"])
 
 
+class LoadSampler:
+    """The machine's 1-minute load average, sampled every 5 s while the benchmark runs: the load before
+    and after alone miss another session's build in between."""
+
+    def __init__(self) -> None:
+        self.samples: list[float] = []
+        thread = threading.Thread(target=self._sample, daemon=True)
+        thread.start()
+
+    def _sample(self) -> None:
+        while True:
+            self.samples.append(os.getloadavg()[0])
+            time.sleep(5)
+
+
 def output_figures(site: Path) -> tuple[int, int, int]:
     """(HTML pages other than 404 pages, files, bytes) of a built site."""
     pages = files = size = 0
@@ -313,7 +329,7 @@ def build_once(figures: BuildFigures, python: str, project: Path, env: dict, log
     figures.runs.append(run)
     figures.pages, figures.files, figures.bytes = output_figures(site)
     log(f"  {figures.name:<10} round {len(figures.runs)}: {run.wall:6.2f} s wall, {run.cpu:6.2f} s CPU, "
-        f"{run.maxrss_kb / 1024:6.0f} MB peak RSS, {run.tree_pss_kb / 1024:6.0f} MB tree PSS")
+        f"{run.maxrss_kb / 1024:6.0f} MB peak RSS, {run.tree_pss_kb / 1024:6.0f} MB tree PSS, load {os.getloadavg()[0]:.1f}")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -561,7 +577,8 @@ def report(args, corpora: list[CorpusFigures], real: BuildFigures | None, serve:
     sizes = ", ".join(str(c.articles) for c in corpora)
     out.append(f"Benchmark: N = {sizes} articles x {len(site_languages())} languages, {args.rounds} round(s) of ours, "
                f"{args.reference_rounds} of the reference, alternating; {os.cpu_count()} CPUs; load average "
-               f"before: {args.load_before:.2f}, after: {load[0]:.2f}")
+               f"before: {args.load_before:.2f}, after: {load[0]:.2f}, while it ran: median "
+               f"{statistics.median(args.load.samples):.2f}, highest {max(args.load.samples):.2f}")
     for corpus in corpora:
         out += ["", f"== N = {corpus.articles} ==", ""]
         out.append(build_table(corpus.ours, corpus.reference, "corpus build"))
@@ -628,6 +645,7 @@ def main() -> int:
                         "for ours and the real site (e.g. an older commit, for 'before' figures)")
     args = parser.parse_args()
     args.load_before = os.getloadavg()[0]
+    args.load = LoadSampler()
     args.reference_rounds = args.reference_rounds or args.rounds
     global HOOKS_FROM, PROJECT_FROM
     if args.hooks_from:
@@ -716,7 +734,7 @@ def cached_json(cached: CachedFigures) -> dict:
 def figures_json(args, corpora, real, serve, real_weight) -> dict:
     return {
         "rounds": args.rounds, "reference_rounds": args.reference_rounds, "load_before": args.load_before,
-        "load_after": os.getloadavg()[0],
+        "load_after": os.getloadavg()[0], "load_samples": args.load.samples,
         "corpora": {str(c.articles): {
             "builds": {b.name: builds_json(b) for b in (c.ours, c.reference) if b},
             "serve": {case: asdict(figures) for case, figures in c.serve.items()},

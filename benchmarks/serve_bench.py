@@ -155,7 +155,7 @@ def measure_serve(project: Path, edits: int, log, page: str, language: str = "en
             lists = "" if not describe else (f", topic pages right after {right:.2f} s" if right is not None
                                              else f", topic pages not right after {figures.lists_timeout:.0f} s")
             log(f"  serve{' --dirty' if dirty else ''} edit {number} of {language}/{page}: page served after "
-                f"{served:.2f} s{lists}, every language rebuilt after {figures.whole[-1]:.2f} s")
+                f"{served:.2f} s{lists}, every language rebuilt after {figures.whole[-1]:.2f} s, load {os.getloadavg()[0]:.1f}")
             if number < edits:
                 time.sleep(SETTLE)  # the watcher's snapshot of this edit, before the next
     finally:
