@@ -159,8 +159,8 @@ def measure_serve(project: Path, edits: int, log, page: str, language: str = "en
             if number < edits:
                 time.sleep(SETTLE)  # the watcher's snapshot of this edit, before the next
     finally:
+        stop_server(server)  # first: restoring the page under a running server would start one more rebuild
         source.write_text(original, encoding="utf-8")
-        stop_server(server)
         name = f"serve-{language}{'-dirty' if dirty else ''}.log"
         (project / name).write_text("".join(f"{stamp - started:8.3f} {line}\n" for stamp, line in lines), encoding="utf-8")
     return figures
