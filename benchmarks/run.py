@@ -1,7 +1,8 @@
 """Benchmark our multilingual build against the usual reference, and measure the real site.
 
     .venv/bin/python benchmarks/run.py [--articles N [N ...]] [--rounds R] [--reference-rounds R]
-                                       [--skip-reference] [--skip-real] [--json FILE]
+                                       [--skip-reference] [--skip-real] [--skip-serve] [--skip-cached]
+                                       [--serve-cases CASE ...] [--dirty-wait SECONDS] [--json FILE]
 
 For each N of --articles:
 1. Generates a corpus of N articles x every language of mkdocs.yml (benchmarks/generate.py).
@@ -14,10 +15,13 @@ For each N of --articles:
      benchmarks/requirements-reference.txt).
 3. Weighs a French article's first view, first search and a later search in headless Chromium, as
    GitHub Pages would serve them (benchmarks/page_weight.py), for ours and the reference.
-4. Runs `mkdocs serve` on our corpus project, edits docs/en/article-001.md once and times it until
-   the edited page is served.
+4. Builds our corpus project cold (no site/, no page cache .cache/), then again after an edit of
+   docs/en/article-001.md, then after one of docs/fr/article-001.md: a second build against a cold one.
+5. Runs `mkdocs serve` (plain and --dirty) on our corpus project, edits article-001.md once in English
+   or French (its body and its description) and times it until the edited page is served and until
+   its topic pages list the new description (benchmarks/serve_bench.py).
 Then, once:
-5. Builds our real site (a snapshot of docs/ and the project files) R times, runs `mkdocs serve` on
+6. Builds our real site (a snapshot of docs/ and the project files) R times, runs `mkdocs serve` on
    a copy and edits docs/en/recovering-trust.md R times, and weighs a French chapter the same way.
 
 Everything runs offline except the reference venv's first install (PyPI). Work files go to
@@ -32,14 +36,11 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -51,10 +52,13 @@ REF_REQUIREMENTS = HERE / "requirements-reference.txt"
 PROJECT_FILES = ("mkdocs.yml", "hooks", "overrides", "data")
 BENCH_SITE_URL = "https://example.github.io/bench/"
 EDITED_PAGE = "recovering-trust.md"
+CACHE_DIR = ".cache"  # the page cache, beside mkdocs.yml (issue 20): a build without it is a cold build
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
 import page_weight  # noqa: E402
+import serve_bench  # noqa: E402
+from serve_bench import ServeFigures, measure_serve  # noqa: E402
 
 # Benchmark builds are not deploy builds (which refuse placeholder addresses such as BENCH_SITE_URL).
 BASE_ENV = {**{k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"},
@@ -284,6 +288,21 @@ def measure(command: list[str], cwd: Path, log_file: Path, env: dict) -> Run:
     return Run(report["wall"], report["cpu"], report["maxrss_kb"], peak, report["returncode"])
 
 
+class LoadSampler:
+    """The machine's 1-minute load average, sampled every 5 s while the benchmark runs: the load before
+    and after alone miss another session's build in between."""
+
+    def __init__(self) -> None:
+        self.samples: list[float] = []
+        thread = threading.Thread(target=self._sample, daemon=True)
+        thread.start()
+
+    def _sample(self) -> None:
+        while True:
+            self.samples.append(os.getloadavg()[0])
+            time.sleep(5)
+
+
 def output_figures(site: Path) -> tuple[int, int, int]:
     """(HTML pages other than 404 pages, files, bytes) of a built site."""
     pages = files = size = 0
@@ -296,129 +315,79 @@ def output_figures(site: Path) -> tuple[int, int, int]:
     return pages, files, size
 
 
-def build_once(figures: BuildFigures, python: str, project: Path, env: dict, log) -> None:
+def build_once(figures: BuildFigures, python: str, project: Path, env: dict, log, cold: bool = True) -> None:
+    """One `mkdocs build` of `project`: a cold one (no site folder, no page cache) or, not `cold`, a
+    maintainer's next build, which finds both as the last build left them."""
     site = project / "site"
-    if site.exists():
-        shutil.rmtree(site)
-    log_file = project / f"build-{len(figures.runs) + 1}.log"
+    for folder in (site, project / CACHE_DIR) if cold else ():
+        if folder.exists():
+            shutil.rmtree(folder)
+    log_file = project / f"build-{re.sub(r'[^a-z0-9]+', '-', figures.name.lower())}-{len(figures.runs) + 1}.log"
     run = measure([python, "-m", "mkdocs", "build", "-d", str(site)], project, log_file, env)
     if run.returncode != 0:
         raise RuntimeError(f"{figures.name}: mkdocs build failed, see {log_file}:\n" + log_file.read_text()[-3000:])
     figures.runs.append(run)
     figures.pages, figures.files, figures.bytes = output_figures(site)
     log(f"  {figures.name:<10} round {len(figures.runs)}: {run.wall:6.2f} s wall, {run.cpu:6.2f} s CPU, "
-        f"{run.maxrss_kb / 1024:6.0f} MB peak RSS, {run.tree_pss_kb / 1024:6.0f} MB tree PSS")
+        f"{run.maxrss_kb / 1024:6.0f} MB peak RSS, {run.tree_pss_kb / 1024:6.0f} MB tree PSS, load {os.getloadavg()[0]:.1f}")
 
 
 # --------------------------------------------------------------------------------------------------
-# mkdocs serve
+# A second build, with the page cache (issue 20)
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
+EDITED_ARTICLE = generate.article_name(1)  # the corpus page that serve and the second build edit
+EDITS = {"en": "English", "fr": "French"}  # the languages an edit is measured in
 
 
 @dataclass
-class ServeFigures:
-    edits: list[float] = field(default_factory=list)  # change -> edited page served with the new text
-    whole: list[float] = field(default_factory=list)  # change -> every language rebuilt (from the log)
-    initial: float = 0.0  # start -> first page served
+class CachedFigures:
+    """Cold builds, each followed by a second build after an edit of `EDITED_ARTICLE` in each of
+    `EDITS`: its body and its description (which the article's topic pages list)."""
 
-    @property
-    def edit(self) -> float:
-        return statistics.median(self.edits)
+    cold: BuildFigures
+    edited: dict[str, BuildFigures]  # language edited -> the builds after that edit
+    stale: dict[str, list[str]] = field(default_factory=dict)  # language -> pages a build left without the edit
+
+    def ratio(self, code: str) -> float:
+        return self.edited[code].wall / self.cold.wall
 
 
-def measure_serve(project: Path, edits: int, log, page: str = EDITED_PAGE, timeout: float = 300,
-                  dirty: bool = False) -> ServeFigures:
-    """Start `mkdocs serve` on a project (with `--dirty`: a rebuild renders the edited pages only),
-    edit one of its English pages `edits` times."""
-    port = free_port()
-    env = {**BASE_ENV, "SITE_URL": f"http://127.0.0.1:{port}/"}
-    lines: list[tuple[float, str]] = []
-    started = time.monotonic()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])], cwd=project, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-    )
+def pages_without_edit(site: Path, code: str, source: str, token: str, described: str) -> list[str]:
+    """The pages of a built site that do not show an edit of `EDITED_ARTICLE` in language `code`: the
+    article without its new body text, or one of its topic pages without its new description."""
+    prefix = "" if code == "en" else f"{code}/"
+    wanted = {f"{prefix}{EDITED_ARTICLE.removesuffix('.md')}/": token,
+              **{url: described for url in serve_bench.topic_pages(source, prefix)}}
+    stale = []
+    for url, text in wanted.items():
+        page = site / url / "index.html"
+        if not page.exists() or text not in page.read_text(encoding="utf-8"):
+            stale.append(url)
+    return stale
 
-    def read_output() -> None:
-        for line in server.stdout:
-            lines.append((time.monotonic(), line.rstrip()))
 
-    reader = threading.Thread(target=read_output, daemon=True)
-    reader.start()
-    figures = ServeFigures()
-    page_url = f"http://127.0.0.1:{port}/{page.removesuffix('.md')}/"
-    source = project / "docs" / "en" / page
-    original = source.read_text(encoding="utf-8")
+def measure_cached(project: Path, rounds: int, env: dict, log) -> CachedFigures:
+    """`rounds` times: a cold build of `project`, then a second build after an edit in each language
+    of `EDITS` (one after the other, the site folder and the cache kept as the last build left them)."""
+    figures = CachedFigures(BuildFigures("cold"), {code: BuildFigures(f"{code} edit") for code in EDITS})
+    sources = {code: project / "docs" / code / EDITED_ARTICLE for code in EDITS}
+    originals = {code: source.read_text(encoding="utf-8") for code, source in sources.items()}
     try:
-        deadline = started + timeout
-        while fetch(page_url) is None:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("mkdocs serve did not start:\n" + "\n".join(line for _, line in lines[-40:]))
-            time.sleep(0.05)
-        figures.initial = time.monotonic() - started
-        wait_for_log(lines, "Languages built", 0, timeout)  # the first build of every language is done
-        time.sleep(1.0)  # let the file watcher (polling, every 0.5 s) take its first snapshot
-        for number in range(1, edits + 1):
-            token = f"Benchmark edit {number} {time.time_ns()}"
-            mark = len(lines)
-            changed = time.monotonic()
-            source.write_text(original + f"\n{token}.\n", encoding="utf-8")
-            while token not in (fetch(page_url) or ""):
-                if server.poll() is not None or time.monotonic() - changed > timeout:
-                    raise RuntimeError("mkdocs serve never served the edit:\n" + "\n".join(l for _, l in lines[-40:]))
-                time.sleep(0.02)
-            figures.edits.append(time.monotonic() - changed)
-            done = wait_for_log(lines, "Languages built", mark, timeout)
-            figures.whole.append(max(done - changed, figures.edits[-1]))
-            log(f"  serve edit {number}: page served after {figures.edits[-1]:.2f} s, "
-                f"every language rebuilt after {figures.whole[-1]:.2f} s")
-            time.sleep(1.0)
+        for number in range(1, rounds + 1):
+            build_once(figures.cold, sys.executable, project, env, log)
+            for code, source in sources.items():
+                stamp = time.time_ns()
+                token, described = f"Benchmark edit {number} {stamp}", f"bench-description-{number}-{stamp}"
+                source.write_text(serve_bench.edited_page(originals[code], token, described), encoding="utf-8")
+                build_once(figures.edited[code], sys.executable, project, env, log, cold=False)
+                stale = pages_without_edit(project / "site", code, originals[code], token, described)
+                figures.stale.setdefault(code, []).extend(stale)
+                if stale:
+                    log(f"  {code} edit round {number}: the build did not show the edit on " + ", ".join(stale))
     finally:
-        source.write_text(original, encoding="utf-8")
-        stop_server(server)
-        (project / "serve.log").write_text("".join(f"{stamp - started:8.3f} {line}\n" for stamp, line in lines), encoding="utf-8")
+        for code, source in sources.items():
+            source.write_text(originals[code], encoding="utf-8")
     return figures
-
-
-def wait_for_log(lines: list[tuple[float, str]], text: str, start: int, seconds: float) -> float:
-    """The time of the first log line from index `start` on that contains `text`."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        for stamp, line in lines[start:]:
-            if text in line:
-                return stamp
-        time.sleep(0.02)
-    raise RuntimeError(f"mkdocs serve never logged {text!r}:\n" + "\n".join(l for _, l in lines[-40:]))
-
-
-def stop_server(server: subprocess.Popen) -> None:
-    """Stop the `mkdocs serve` we started (Ctrl-C, so it cleans up), then its session if needed."""
-    import signal
-
-    if server.poll() is None:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
-    try:
-        os.killpg(server.pid, signal.SIGKILL)  # any worker process left behind in its session
-    except ProcessLookupError:
-        pass
 
 
 # --------------------------------------------------------------------------------------------------
@@ -428,6 +397,11 @@ def stop_server(server: subprocess.Popen) -> None:
 FIRST_VIEW_KB, FIRST_SEARCH_KB, FIRST_SEARCH_MS = 150, 300, 1000
 BUILD_RATIO, PEAK_MB, OUTPUT_MB, SERVE_S = 0.1, 1536, 600, 3.0
 BUILD_RATIO_AT = 1000  # articles per language: the build-time goal holds from this size on
+# Issue 20's goals: one saved edit under plain `mkdocs serve` (the page served, every page listing it
+# right), and a second `mkdocs build` with one article edited against a cold one (at N = 1,000).
+SERVE_PAGE_S, SERVE_LISTS_S, CACHED_RATIO = 1.5, 3.0, 0.25
+SERVE_CASES = ("en", "fr", "en-dirty", "fr-dirty")  # the language edited; plain `mkdocs serve` or --dirty
+LISTS_TIMEOUT = 600  # seconds plain `mkdocs serve`'s topic pages are waited for (--dirty: --dirty-wait)
 
 
 def kb(value: int) -> str:
@@ -464,8 +438,9 @@ class CorpusFigures:
     articles: int
     ours: BuildFigures
     reference: BuildFigures | None
-    serve: ServeFigures | None
+    serve: dict[str, ServeFigures]  # SERVE_CASES measured -> one edit each
     weights: dict[str, page_weight.PageWeight]
+    cached: CachedFigures | None = None
 
 
 def build_table(ours: BuildFigures, ref: BuildFigures | None, title: str) -> str:
@@ -533,8 +508,65 @@ def goals_table(corpora: list[CorpusFigures]) -> str:
     row("peak RSS (largest process)", lambda c: f"{c.ours.maxrss_mb:.0f} MB {mark(c.ours.maxrss_mb <= PEAK_MB)}",
         f"<= {PEAK_MB} MB")
     row("output size", lambda c: f"{c.ours.bytes / 1e6:.1f} MB {mark(c.ours.bytes / 1e6 <= OUTPUT_MB)}", f"<= {OUTPUT_MB} MB")
-    row("serve: edit -> page served", lambda c: f"{c.serve.edit:.2f} s {mark(c.serve.edit <= SERVE_S)}" if c.serve else "-",
-        f"<= {SERVE_S:.0f} s")
+    row("serve: edit -> page served", lambda c: f"{c.serve['en-dirty'].edit:.2f} s {mark(c.serve['en-dirty'].edit <= SERVE_S)}"
+        if "en-dirty" in c.serve else "-", f"<= {SERVE_S:.0f} s")
+    return table(rows)
+
+
+def case_label(case: str) -> str:
+    code, _, dirty = case.partition("-")
+    return f"{EDITS[code]} edit, mkdocs serve{' --dirty' if dirty else ''}"
+
+
+def lists_figure(serve: ServeFigures) -> str:
+    return f"{serve.lists_time:.2f} s" if serve.lists_right else f"not right after {serve.lists_timeout:.0f} s"
+
+
+def serve_table(serve: dict[str, ServeFigures]) -> str:
+    rows = [[f"corpus serve (ours), one edit of {EDITED_ARTICLE}", "page served", "its topic pages right",
+             "every language rebuilt", "start -> every language built"]]
+    for case, figures in serve.items():
+        rows.append([case_label(case), f"{figures.edit:.2f} s", lists_figure(figures),
+                     f"{statistics.median(figures.whole):.2f} s", f"{figures.built:.2f} s"])
+    rows.append(["target (plain mkdocs serve)", f"<= {SERVE_PAGE_S} s", f"<= {SERVE_LISTS_S:.0f} s", "", ""])
+    return table(rows)
+
+
+def cached_table(cached: CachedFigures) -> str:
+    rows = [[f"second build (ours), {EDITED_ARTICLE} edited", "wall time (median)", "CPU time", "/ cold",
+             "pages built", "output"]]
+    rows.append([f"cold build (no site/, no {CACHE_DIR}/)", f"{cached.cold.wall:.2f} s", f"{cached.cold.cpu:.2f} s",
+                 "1.00", str(cached.cold.pages), ""])
+    for code, builds in cached.edited.items():
+        rows.append([f"after an {EDITS[code]} edit" if code == "en" else f"after a {EDITS[code]} edit",
+                     f"{builds.wall:.2f} s", f"{builds.cpu:.2f} s", f"{cached.ratio(code):.2f}", str(builds.pages),
+                     "STALE: " + " ".join(dict.fromkeys(cached.stale[code])) if cached.stale[code] else "shows the edit"])
+    rows.append(["target", "", "", f"<= {CACHED_RATIO}", "", ""])
+    return table(rows)
+
+
+def serve_cache_goals_table(corpora: list[CorpusFigures]) -> str:
+    """Issue 20's goals, for plain `mkdocs serve` and the second build."""
+    rows = [["goals of issue 20 (ours)", *(f"N = {c.articles}" for c in corpora), "target"]]
+    for code in EDITS:
+        rows.append([f"serve: {EDITS[code]} edit -> page served", *(
+            f"{c.serve[code].edit:.2f} s {mark(c.serve[code].edit <= SERVE_PAGE_S)}" if code in c.serve else "-"
+            for c in corpora), f"<= {SERVE_PAGE_S} s"])
+    for code in EDITS:
+        rows.append([f"serve: {EDITS[code]} edit -> its topic pages right", *(
+            f"{lists_figure(c.serve[code])} {mark(c.serve[code].lists_right and c.serve[code].lists_time <= SERVE_LISTS_S)}"
+            if code in c.serve else "-" for c in corpora), f"<= {SERVE_LISTS_S:.0f} s"])
+    for code in EDITS:
+        def second(c: CorpusFigures) -> str:
+            if not c.cached:
+                return "-"
+            shown = f"{c.cached.ratio(code):.2f}"
+            if c.articles < BUILD_RATIO_AT:  # fixed costs weigh more at small N: the ratio, no verdict
+                return shown + (" (stale output)" if c.cached.stale[code] else "")
+            ok = c.cached.ratio(code) <= CACHED_RATIO and not c.cached.stale[code]
+            return f"{shown} {mark(ok)}" + (" (stale output)" if c.cached.stale[code] else "")
+        rows.append([f"second build, {EDITS[code]} edit / cold", *(second(c) for c in corpora),
+                     f"<= {CACHED_RATIO} (N = 1,000)"])
     return table(rows)
 
 
@@ -545,16 +577,16 @@ def report(args, corpora: list[CorpusFigures], real: BuildFigures | None, serve:
     sizes = ", ".join(str(c.articles) for c in corpora)
     out.append(f"Benchmark: N = {sizes} articles x {len(site_languages())} languages, {args.rounds} round(s) of ours, "
                f"{args.reference_rounds} of the reference, alternating; {os.cpu_count()} CPUs; load average "
-               f"before: {args.load_before:.2f}, after: {load[0]:.2f}")
+               f"before: {args.load_before:.2f}, after: {load[0]:.2f}, while it ran: median "
+               f"{statistics.median(args.load.samples):.2f}, highest {max(args.load.samples):.2f}")
     for corpus in corpora:
         out += ["", f"== N = {corpus.articles} ==", ""]
         out.append(build_table(corpus.ours, corpus.reference, "corpus build"))
         out.append("")
+        if corpus.cached:
+            out += [cached_table(corpus.cached), ""]
         if corpus.serve:
-            out.append(table([["corpus serve (ours, mkdocs serve --dirty)", "figure", "target"],
-                              ["serve rebuild, edit -> page served", f"{corpus.serve.edit:.2f} s", f"<= {SERVE_S:.0f} s"],
-                              ["serve rebuild, edit -> every language rebuilt", f"{statistics.median(corpus.serve.whole):.2f} s", ""]]))
-            out.append("")
+            out += [serve_table(corpus.serve), ""]
         out.append(weight_table(corpus.weights, f"{READER_PAGE} (gzip as served)"))
     if real:
         out += ["", "== real site ==", ""]
@@ -569,11 +601,15 @@ def report(args, corpora: list[CorpusFigures], real: BuildFigures | None, serve:
         out.append(table(real_rows))
         if real_weight:
             out += ["", weight_table({"ours (real site)": real_weight}, f"{REAL_PAGE} (gzip as served)")]
-    out += ["", goals_table(corpora), ""]
+    out += ["", serve_cache_goals_table(corpora), "", goals_table(corpora), ""]
     out.append("Wall and CPU time: of `mkdocs build` in a fresh process per build. Peak RSS: getrusage(RUSAGE_CHILDREN)"
                " ru_maxrss of that process tree (its largest single process). Peak PSS: the tree's summed proportional"
                " set size, sampled every 0.1 s from /proc/<pid>/smaps_rollup. Reader figures: body bytes the server sent,"
-               " text gzip -6 as GitHub Pages sends it, headless Chromium with an empty cache (benchmarks/page_weight.py).")
+               " text gzip -6 as GitHub Pages sends it, headless Chromium with an empty cache (benchmarks/page_weight.py)."
+               f" Second build: after an edit of {EDITED_ARTICLE}'s body and description, site/ and {CACHE_DIR}/ kept from the"
+               " build before; its output checked for the edit. Serve: from the edit (file written, once every language"
+               " was built and indexed) until the page showed its new text and its topic pages its new description,"
+               " polled every 20 ms (the file watcher's 0.5 s polling included).")
     return "\n".join(out)
 
 
@@ -595,6 +631,11 @@ def main() -> int:
     parser.add_argument("--skip-reference", action="store_true", help="build ours only (no reference venv)")
     parser.add_argument("--skip-real", action="store_true", help="skip the real site's build, serve and page figures")
     parser.add_argument("--skip-serve", action="store_true", help="skip `mkdocs serve` on the corpus")
+    parser.add_argument("--serve-cases", nargs="+", choices=SERVE_CASES, default=list(SERVE_CASES),
+                        help="which `mkdocs serve` runs on the corpus: the language edited, plain or --dirty (default: all)")
+    parser.add_argument("--dirty-wait", type=float, default=60, help="seconds `serve --dirty`'s topic pages are "
+                        "waited for before they count as not right (default 60)")
+    parser.add_argument("--skip-cached", action="store_true", help="skip the second builds (cold, then after an edit)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--work", type=Path, default=WORK, help=f"work folder (default {WORK}); the reference "
                         f"venv is always {REF_VENV}")
@@ -604,6 +645,7 @@ def main() -> int:
                         "for ours and the real site (e.g. an older commit, for 'before' figures)")
     args = parser.parse_args()
     args.load_before = os.getloadavg()[0]
+    args.load = LoadSampler()
     args.reference_rounds = args.reference_rounds or args.rounds
     global HOOKS_FROM, PROJECT_FROM
     if args.hooks_from:
@@ -643,11 +685,14 @@ def main() -> int:
         weights = {"ours (corpus)": page_weight.measure(ours_project / "site", READER_PAGE, first, later)}
         if reference:
             weights["reference (corpus)"] = page_weight.measure(ref_project / "site", READER_PAGE, first, later)
-        serve = None
-        if not args.skip_serve:
-            # A library's maintainer serves it with --dirty (README): only the edited page is re-rendered.
-            serve = measure_serve(ours_project, 1, log, page=generate.article_name(1), timeout=3600, dirty=True)
-        corpora.append(CorpusFigures(articles, ours, reference, serve, weights))
+        cached = None if args.skip_cached else measure_cached(ours_project, args.rounds, ours_env, log)
+        serve_cases = {}
+        for case in [] if args.skip_serve else [case for case in SERVE_CASES if case in args.serve_cases]:
+            code, _, dirty = case.partition("-")
+            serve_cases[case] = measure_serve(ours_project, 1, log, page=EDITED_ARTICLE, language=code, timeout=3600,
+                                              dirty=bool(dirty), describe=True, env=BASE_ENV,
+                                              lists_timeout=args.dirty_wait if dirty else LISTS_TIMEOUT)
+        corpora.append(CorpusFigures(articles, ours, reference, serve_cases, weights, cached))
 
     real = serve = real_weight = None
     if not args.skip_real:
@@ -659,7 +704,7 @@ def main() -> int:
         real_weight = page_weight.measure(real_project / "site", REAL_PAGE, "confiance", "pardon")
         serve_project = work / "serve"
         copy_project(serve_project, ROOT / "docs")
-        serve = measure_serve(serve_project, args.rounds, log)
+        serve = measure_serve(serve_project, args.rounds, log, page=EDITED_PAGE, env=BASE_ENV)
 
     print(report(args, corpora, real, serve, real_weight), flush=True)
     if args.json:
@@ -681,13 +726,19 @@ def weight_json(weight: page_weight.PageWeight) -> dict:
             "search_languages": weight.search_languages, "external": weight.external}
 
 
+def cached_json(cached: CachedFigures) -> dict:
+    return {"cold": builds_json(cached.cold), "edited": {code: builds_json(b) for code, b in cached.edited.items()},
+            "ratio": {code: cached.ratio(code) for code in cached.edited}, "stale": cached.stale}
+
+
 def figures_json(args, corpora, real, serve, real_weight) -> dict:
     return {
         "rounds": args.rounds, "reference_rounds": args.reference_rounds, "load_before": args.load_before,
-        "load_after": os.getloadavg()[0],
+        "load_after": os.getloadavg()[0], "load_samples": args.load.samples,
         "corpora": {str(c.articles): {
             "builds": {b.name: builds_json(b) for b in (c.ours, c.reference) if b},
-            "serve": asdict(c.serve) if c.serve else None,
+            "serve": {case: asdict(figures) for case, figures in c.serve.items()},
+            "cached": cached_json(c.cached) if c.cached else None,
             "pages": {name: weight_json(w) for name, w in c.weights.items()},
         } for c in corpora},
         "real": {"build": builds_json(real) if real else None, "serve": asdict(serve) if serve else None,
