@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 
+from reuse import link_or_copy
 from reuse.keys import digest, tree_digest
 
 LANGUAGES_FOLDER = "languages"
@@ -40,13 +41,6 @@ def language_keys(inputs: str, codes: list[str], context) -> dict[str, str]:
 
 def language_key(inputs: str, code: str, context) -> str:
     return language_keys(inputs, [code], context)[code]
-
-
-def link_or_copy(source: str, destination: str) -> None:
-    try:
-        os.link(source, destination)
-    except OSError:
-        shutil.copy2(source, destination)
 
 
 class KeptLanguages:

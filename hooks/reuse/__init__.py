@@ -4,6 +4,7 @@ folder (`store`), looked up and stored through MkDocs' page events (`pages`)."""
 from __future__ import annotations
 
 import os
+import shutil
 from typing import Mapping
 
 from multilingual.errors import SiteInputError
@@ -18,6 +19,15 @@ PAGES_FOLDER, SEARCH_FOLDER = "pages", "search"  # <cache>/pages: pages (`store`
 
 class CacheSettingError(SiteInputError):
     pass
+
+
+def link_or_copy(source: str, destination: str) -> None:
+    """A file kept in (or taken from) the cache: a hard link where the file system allows it, so it
+    costs no room and no writing; a copy elsewhere. Safe for files nothing writes in place."""
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
 
 
 def cache_write_failure(folder: str, error: OSError) -> str:

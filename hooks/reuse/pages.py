@@ -163,8 +163,9 @@ class PageReuse:
             self.store.save(pending.template_key, TEMPLATE, output)
 
     def finish(self) -> int:
-        """on_post_build: after a build that went through all its pages, forget what it did not use
-        (a `--dirty` build goes through the edited pages only). The number of entries removed."""
-        if self.store is None or len(self.made) + self.reused < self.pages:
+        """on_post_build: keep what this build stored; after a build that went through all its pages,
+        only what it used (a `--dirty` build goes through the edited pages only). The number of
+        entries left out."""
+        if self.store is None:
             return 0
-        return self.store.keep_only_used()
+        return self.store.write(complete=len(self.made) + self.reused >= self.pages)

@@ -2,9 +2,10 @@
 earlier build indexed gets that build's bundle back instead of a new Pagefind run (Pagefind's runs
 are most of a cached build's time, and it cannot add to an index).
 
-Kept in `<cache>/search/<code>/<key>/`: the bundle (`bundle/`) and what indexing it gave
-(`result.json`); the key is the hash of the command's options and of every page Pagefind reads.
-Only the latest bundle of each language is kept.
+Kept in `<cache>/search/<code>/<key>/`: the bundle (`bundle/`, its files hard-linked to the site's
+where the file system allows: Pagefind writes a new bundle each run, never into one) and what
+indexing it gave (`result.json`); the key is the hash of the command's options and of every page
+Pagefind reads. Only the latest bundle of each language is kept.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import hashlib
 import json
 import os
 import shutil
+
+from reuse import link_or_copy
 
 from .bundles import language_pages
 
@@ -37,7 +40,7 @@ def restore(cache_dir: str, code: str, key: str, destination: str) -> dict | Non
         with open(os.path.join(kept, "result.json"), encoding="utf-8") as file:
             result = json.load(file)
         if os.path.isdir(os.path.join(kept, "bundle")):
-            shutil.copytree(os.path.join(kept, "bundle"), destination)
+            shutil.copytree(os.path.join(kept, "bundle"), destination, copy_function=link_or_copy)
     except (OSError, ValueError):
         shutil.rmtree(destination, ignore_errors=True)
         return None
@@ -52,7 +55,7 @@ def keep(cache_dir: str, code: str, key: str, bundle: str | None, result: dict) 
     shutil.rmtree(writing, ignore_errors=True)
     os.makedirs(writing)
     if bundle is not None:
-        shutil.copytree(bundle, os.path.join(writing, "bundle"))
+        shutil.copytree(bundle, os.path.join(writing, "bundle"), copy_function=link_or_copy)
     with open(os.path.join(writing, "result.json"), "w", encoding="utf-8") as file:
         json.dump(result, file)
     for name in os.listdir(folder):

@@ -67,11 +67,24 @@ def test_a_store_gives_back_what_it_kept_forgets_what_a_whole_build_did_not_use_
     store = PageStore(str(tmp_path), "inputs", "fr")
     store.save("k1", "page", "<html>1</html>")
     store.save("k2", "page", "<html>2</html>")
+    assert store.load("k1", "page") == "<html>1</html>"  # within the build, before it is written
+    assert store.write(complete=False) == 0
     later = PageStore(str(tmp_path), "inputs", "fr")
     assert later.load("k1", "page") == "<html>1</html>" and later.load("k3", "page") is None
-    assert later.keep_only_used() == 1 and PageStore(str(tmp_path), "inputs", "fr").load("k2", "page") is None
-    (tmp_path / "inputs" / "fr" / "k1.page").write_bytes(b"not zlib")
+    assert later.write(complete=True) == 1  # k2 was not used by a build that made every page
+    assert PageStore(str(tmp_path), "inputs", "fr").load("k2", "page") is None
+    (tmp_path / "inputs" / "fr.pages").write_bytes(b"not a pickle")
     assert PageStore(str(tmp_path), "inputs", "fr").load("k1", "page") is None
+
+
+def test_entries_are_compressed_against_the_language_dictionary(tmp_path):
+    page = "<html><nav>" + "a long shared navigation " * 300 + "</nav><main>{}</main></html>"
+    store = PageStore(str(tmp_path), "inputs", "fr")
+    for number in range(20):
+        store.save(f"k{number}", "page", page.format(number))
+    assert max(len(data) for data in store.new.values()) < 200  # the shared markup costs nothing
+    store.write(complete=False)
+    assert PageStore(str(tmp_path), "inputs", "fr").load("k7", "page") == page.format(7)
 
 
 def test_only_the_most_recent_build_folders_are_kept(tmp_path):
@@ -137,14 +150,13 @@ def test_a_search_bundle_is_keyed_by_the_bytes_of_the_pages_it_indexes(tmp_path)
     assert stored.restore(str(tmp_path / "cache"), "fr", "other", str(tmp_path / "none")) is None
 
 
-def test_a_cache_that_cannot_be_written_is_named_once_and_the_build_goes_on(tmp_path, caplog):
+def test_a_cache_that_cannot_be_written_is_named_and_the_build_goes_on(tmp_path, caplog):
     (tmp_path / "cache").write_text("a file where the cache folder should be")
     store = PageStore(str(tmp_path / "cache"), "inputs", "fr")
+    store.save("k1", "page", "<html>1</html>")
     with caplog.at_level("WARNING", logger="mkdocs.plugins.reuse"):
-        store.save("k1", "page", "<html>1</html>")
-        store.save("k2", "page", "<html>2</html>")
+        assert store.write(complete=True) == 0
     assert [record.getMessage() for record in caplog.records] == [
         f"Could not keep what this build made for later builds in {tmp_path / 'cache'}: Not a directory. The site "
         "is built all the same. Free some space or fix the folder's permissions, or set BUILD_CACHE=false "
         "(extra.build_cache: false) to keep nothing."]
-    assert store.load("k1", "page") is None and store.keep_only_used() == 0
