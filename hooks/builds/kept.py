@@ -14,11 +14,14 @@ languages in the folder it serves, and rebuilds only those whose key changed.
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 
 from reuse import link_or_copy
 from reuse.keys import digest, tree_digest
+
+from .output import process_alive
 
 LANGUAGES_FOLDER = "languages"
 _KEY_FILE, _OUTPUT = "key", "site"
@@ -63,14 +66,19 @@ class KeptLanguages:
         return True
 
     def keep(self, code: str, key: str, output: str) -> None:
-        """Keep a language's new output as its only one (the key written last: a copy cut short is
-        never taken for a whole one)."""
+        """Keep a language's new output as its only one (made aside with its key, then renamed into
+        place: a copy cut short is never taken for a whole one)."""
         kept = os.path.join(self.folder, code)
-        shutil.rmtree(kept, ignore_errors=True)
-        os.makedirs(kept)
-        shutil.copytree(output, os.path.join(kept, _OUTPUT), copy_function=link_or_copy)
-        with open(os.path.join(kept, _KEY_FILE), "w", encoding="ascii") as file:
+        writing = f"{kept}.writing-{os.getpid()}"  # made aside, then put in place: another build
+        for left in glob.glob(glob.escape(kept) + ".writing-*"):  # restoring meanwhile never copies half
+            pid = left.rpartition("-")[2]  # of it; what an interrupted build left goes
+            if not pid.isdigit() or not process_alive(int(pid)) or int(pid) == os.getpid():
+                shutil.rmtree(left, ignore_errors=True)
+        shutil.copytree(output, os.path.join(writing, _OUTPUT), copy_function=link_or_copy)
+        with open(os.path.join(writing, _KEY_FILE), "w", encoding="ascii") as file:
             file.write(key)
+        shutil.rmtree(kept, ignore_errors=True)
+        os.rename(writing, kept)
 
     def forget(self) -> None:
         """Drop every kept language: a build about to write the site folder in place (`--dirty`)

@@ -160,3 +160,17 @@ def test_a_cache_that_cannot_be_written_is_named_and_the_build_goes_on(tmp_path,
         f"Could not keep what this build made for later builds in {tmp_path / 'cache'}: Not a directory. The site "
         "is built all the same. Free some space or fix the folder's permissions, or set BUILD_CACHE=false "
         "(extra.build_cache: false) to keep nothing."]
+
+
+def test_keeping_a_language_again_replaces_it_whole_and_clears_what_an_interrupted_build_left(tmp_path):
+    output = tmp_path / "site" / "fr"
+    write(output / "index.html", "<p>one</p>")
+    kept = KeptLanguages(str(tmp_path / "cache"))
+    kept.keep("fr", "key-1", str(output))
+    (tmp_path / "cache" / "languages" / "fr.writing-999999999").mkdir()  # no such process any more
+    write(output / "index.html", "<p>two</p>")
+    kept.keep("fr", "key-2", str(output))
+    assert sorted(os.listdir(tmp_path / "cache" / "languages")) == ["fr"]
+    assert not kept.restore("fr", "key-1", str(tmp_path / "old" / "fr"))
+    assert kept.restore("fr", "key-2", str(tmp_path / "new" / "fr"))
+    assert (tmp_path / "new" / "fr" / "index.html").read_text() == "<p>two</p>"
