@@ -9,7 +9,6 @@ import logging
 import os
 
 from jinja2 import Environment
-from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -17,6 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from builds.workers import build_logger
 from multilingual.context import CONTEXT_KEY, BuildContext
 from multilingual.errors import event_handlers
 from reuse import PAGES_FOLDER, PAGES_MADE_KEY, cache_folder, inputs_of
@@ -24,21 +24,18 @@ from reuse.pages import PageReuse, count_warnings, made_summary
 from reuse.store import PageStore
 
 log = logging.getLogger("mkdocs.plugins.reuse")
-# The logger every warning of a build reaches: "mkdocs", or "properdocs" when MkDocs' maintained fork
-# runs these hooks (its "mkdocs" logger is a child of that one).
-BUILD_LOGGER = logging.getLogger(build.__module__.split(".")[0])
 
 
 class ReuseHooks:
     def __init__(self) -> None:
-        self.reuse = PageReuse(None, count_warnings(BUILD_LOGGER))
+        self.reuse = PageReuse(None, count_warnings(build_logger()))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         context: BuildContext = config.extra[CONTEXT_KEY]
         folder = cache_folder(config.extra, context.project_dir)
         inputs = inputs_of(config, context, folder)
         store = PageStore(os.path.join(folder, PAGES_FOLDER), inputs, context.language.code) if folder else None
-        self.reuse = PageReuse(store, count_warnings(BUILD_LOGGER), inputs)
+        self.reuse = PageReuse(store, count_warnings(build_logger()), inputs)
         config.extra[PAGES_MADE_KEY] = self.reuse.made if store else None  # a language build reports it
         return config
 

@@ -18,7 +18,7 @@ import glob
 import os
 import shutil
 
-from reuse import link_or_copy
+from reuse import cache_folder, inputs_of, link_or_copy
 from reuse.keys import digest, tree_digest
 
 from .output import process_alive
@@ -44,6 +44,11 @@ def language_keys(inputs: str, codes: list[str], context) -> dict[str, str]:
 
 def language_key(inputs: str, code: str, context) -> str:
     return language_keys(inputs, [code], context)[code]
+
+
+def build_language_keys(config, context, codes: list[str]) -> dict[str, str]:
+    """`language_keys` of the main build about to start the languages `codes`."""
+    return language_keys(inputs_of(config, context, cache_folder(config.extra, context.project_dir)), codes, context)
 
 
 class KeptLanguages:

@@ -19,10 +19,8 @@ from typing import Iterable
 from mkdocs.exceptions import PluginError
 
 from multilingual.context import BuildContext
-from reuse import cache_folder, inputs_of
 
-from .kept import language_keys
-
+from .kept import build_language_keys
 from .plan import Plan, log, report_builds
 from .workers import BuildRequest, BuildResult, LanguageBuilds
 
@@ -130,8 +128,7 @@ class ServePlan(Plan):
     def start_languages(self, config, context: BuildContext) -> None:
         """Build the languages whose inputs changed since their pages being served were made (all of
         them at the first build); the others' pages stay as they are."""
-        inputs = inputs_of(config, context, cache_folder(config.extra, context.project_dir))
-        self.keys = language_keys(inputs, self.languages, context)
+        self.keys = build_language_keys(config, context, self.languages)
         served = {code for code in self.languages if self.memory.language_keys.get(code) == self.keys[code]
                   and os.path.isdir(os.path.join(context.root_site_dir, code))}
         self.waiting = [code for code in self.waiting if code not in served]

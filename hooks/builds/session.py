@@ -25,10 +25,10 @@ from mkdocs.exceptions import PluginError
 
 from multilingual.context import BuildContext
 
-from reuse import cache_folder, cache_write_failure, inputs_of
+from reuse import cache_folder, cache_write_failure
 
 from . import output
-from .kept import KeptLanguages, language_keys
+from .kept import KeptLanguages, build_language_keys
 from .plan import Plan, WorkerPlan, log, report_builds
 from .serve import ServeMemory, ServePlan, snapshot, watched_paths
 from .workers import BuildRequest, LanguageBuilds
@@ -80,8 +80,7 @@ class SitePlan(Plan):
     def start_languages(self, config, context: BuildContext) -> None:
         codes = [language.code for language in context.languages[1:]]
         if self.kept is not None:
-            inputs = inputs_of(config, context, self.cache)
-            self.keys = language_keys(inputs, codes, context)
+            self.keys = build_language_keys(config, context, codes)
             kept = [code for code in codes
                     if self.kept.restore(code, self.keys[code], os.path.join(context.root_site_dir, code))]
             if kept:
@@ -90,7 +89,6 @@ class SitePlan(Plan):
         requests = [BuildRequest(config.config_file_path, code, context.root_site_dir, context.root_site_url)
                     for code in codes]
         self.builds = LanguageBuilds(requests) if requests else None
-        self.root_site_dir = context.root_site_dir
 
     def finish_languages(self) -> None:
         if self.builds is not None:
@@ -102,7 +100,7 @@ class SitePlan(Plan):
             try:
                 for result in results:
                     if self.kept is not None and not result.warnings:  # a warning must be seen at every build
-                        self.kept.keep(result.code, self.keys[result.code], os.path.join(self.root_site_dir, result.code))
+                        self.kept.keep(result.code, self.keys[result.code], os.path.join(self.config.site_dir, result.code))
             except OSError as failure:
                 assert self.kept is not None
                 self.kept.forget()

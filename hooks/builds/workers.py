@@ -60,6 +60,14 @@ class _Collect(logging.Handler):
         self.records.append((record.levelno, record.getMessage()))
 
 
+def build_logger() -> logging.Logger:
+    """The logger every message of a build reaches: "mkdocs", or "properdocs" when MkDocs'
+    maintained fork runs these hooks (its "mkdocs" logger is a child of that one)."""
+    from mkdocs.commands.build import build
+
+    return logging.getLogger(build.__module__.split(".")[0])
+
+
 def build_language(request: BuildRequest) -> BuildResult:
     """Run one language's build (in a worker process) and report what happened."""
     from mkdocs.commands.build import build
@@ -67,9 +75,7 @@ def build_language(request: BuildRequest) -> BuildResult:
     from mkdocs.exceptions import MkDocsException
 
     started = time.monotonic()
-    # "mkdocs", or "properdocs" when MkDocs' maintained fork runs these hooks (its "mkdocs" logger
-    # is a child of that one).
-    logger = logging.getLogger(build.__module__.split(".")[0])
+    logger = build_logger()
     for handler in list(logger.handlers):
         logger.removeHandler(handler)
     collect = _Collect()

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from markupsafe import Markup
+from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
 from multilingual.templates import add_to_context
@@ -43,25 +44,19 @@ class RenderedContent:
     links_to_anchors: dict[str, dict[str, str]]  # linked page's src_uri -> {anchor: link as written}
 
 
-class WarningCount(logging.Handler):
-    """Counts the warnings (and errors) logged, so that a stage that warned is not stored."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
-def count_warnings(logger: logging.Logger) -> WarningCount:
-    """The counter on `logger` (added once; a language worker removes the handlers it inherits)."""
+def count_warnings(logger: logging.Logger) -> CountHandler:
+    """A counter of the warnings (and errors) `logger` receives: MkDocs' own under `--strict`, or one
+    added once (a language worker removes the handlers it inherits)."""
     for handler in logger.handlers:
-        if isinstance(handler, WarningCount):
+        if isinstance(handler, CountHandler) and handler.level <= logging.WARNING:
             return handler
-    counter = WarningCount()
+    counter = CountHandler(level=logging.WARNING)
     logger.addHandler(counter)
     return counter
+
+
+def warnings_counted(counter: CountHandler) -> int:
+    return sum(count for level, count in counter.counts.items() if level >= logging.WARNING)
 
 
 @dataclass
@@ -87,7 +82,7 @@ class PageReuse:
     common to its pages, and what each page is waiting for."""
 
     store: PageStore | None
-    warnings: WarningCount
+    warnings: CountHandler
     inputs: str = ""
     nav: object = None
     pages: int = 0  # the build's pages: a build that went through them all may forget the others
@@ -112,7 +107,7 @@ class PageReuse:
             return markdown
         key = keys.content_key(self.content_base, page.file.src_uri, page.url, markdown)
         stored = self.store.load(key, CONTENT)
-        self.pending[page.file.src_uri] = PendingPage(key, stored, markdown, warnings=self.warnings.count)
+        self.pending[page.file.src_uri] = PendingPage(key, stored, markdown, warnings=warnings_counted(self.warnings))
         return "" if stored is not None else markdown
 
     def after_render(self, page, html: str, files) -> str:
@@ -130,7 +125,7 @@ class PageReuse:
             page.links_to_anchors = {linked: anchors for uri, anchors in stored.links_to_anchors.items()
                                      if (linked := files.get_file_from_path(uri)) is not None}
             return stored.html
-        if self.warnings.count == pending.warnings:
+        if warnings_counted(self.warnings) == pending.warnings:
             self.store.save(pending.content_key, CONTENT, RenderedContent(
                 html, page.title, page.toc, set(page.present_anchor_ids or ()),
                 {file.src_uri: dict(anchors) for file, anchors in (page.links_to_anchors or {}).items()}))
@@ -145,7 +140,7 @@ class PageReuse:
             return context
         key = keys.template_key(self.template_base, page, values)
         pending = self.pending.setdefault(page.file.src_uri, PendingPage())
-        pending.template_key, pending.warnings = key, self.warnings.count
+        pending.template_key, pending.warnings = key, warnings_counted(self.warnings)
         stored = self.store.load(key, TEMPLATE)
         if stored is not None:
             add_to_context(context, **{REUSED_PAGE: Markup(stored)})
@@ -159,7 +154,7 @@ class PageReuse:
             self.reused += 1
             return
         self.made.append(page.file.src_uri)
-        if pending.template_key is not None and self.store is not None and self.warnings.count == pending.warnings:
+        if pending.template_key is not None and self.store is not None and warnings_counted(self.warnings) == pending.warnings:
             self.store.save(pending.template_key, TEMPLATE, output)
 
     def finish(self) -> int:

@@ -41,7 +41,6 @@ class PageStore:
         self.dictionaries: dict[str, bytes] = {}  # stage -> zlib dictionary
         self.new: dict[str, bytes] = {}  # entries stored by this build
         self.used: set[str] = set()
-        self.failed = False  # the cache could not be written: nothing is kept
 
     def _read(self) -> dict[str, bytes]:
         if self.entries is None:
@@ -101,7 +100,6 @@ class PageStore:
                 os.remove(temporary)
             except OSError:
                 pass
-            self.failed = True
             log.warning(cache_write_failure(self.cache_dir, error))
             return 0
         remove_old_build_folders(self.cache_dir, KEPT_BUILD_FOLDERS)

@@ -16,6 +16,7 @@ import os
 import shutil
 
 from reuse import link_or_copy
+from reuse.keys import file_digest
 
 from .bundles import language_pages
 
@@ -27,8 +28,7 @@ def pages_key(folder: str, is_default: bool, other_codes: list[str], command: li
     hasher.update(json.dumps([version, command]).encode())
     for path in language_pages(folder, is_default, other_codes):
         hasher.update(os.path.relpath(path, folder).encode("utf-8", "surrogateescape") + b"\0")
-        with open(path, "rb") as file:
-            hasher.update(hashlib.blake2b(file.read(), digest_size=16).digest())
+        hasher.update(file_digest(path))
     return hasher.hexdigest()
 
 
