@@ -112,28 +112,95 @@ def leaves_loopback(url: str) -> bool:
     return parts.hostname != "127.0.0.1"
 
 
+def record_requests(page, requests: list[str], blocked: list[str]) -> None:
+    """Every request of `page` (its own, its workers') into `requests`; those the page's policy
+    blocked (Chromium reports them, but they never reached the network) also into `blocked`."""
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("requestfailed", lambda request: blocked.append(request.url) if request.failure == "csp" else None)
+
+
+def assert_on_loopback(requests: list[str], blocked: list[str]) -> None:
+    outside = [url for url in requests if leaves_loopback(url) and url not in blocked]
+    assert not outside, f"requests that left 127.0.0.1: {outside}"
+
+
+def open_context(browser, options: dict):
+    context = browser.new_context(**{"viewport": DESKTOP, **options})
+    context.set_default_timeout(20_000)
+    return context
+
+
 @pytest.fixture
 def new_page(browser):
-    """Make pages, each in a fresh browser context. Every request of each (its own, its workers')
-    is recorded, and at the end of the test none may have gone to a host other than 127.0.0.1."""
+    """Make pages, each in a fresh browser context: for a test that looks at what a page fetches
+    (nothing in the cache yet), or adds scripts or listeners of its own. Every request of each is
+    recorded, and at the end of the test none may have gone to a host other than 127.0.0.1."""
     contexts, requests, blocked = [], [], []
 
     def make(**options):
-        context = browser.new_context(**{"viewport": DESKTOP, **options})
-        context.set_default_timeout(20_000)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("request", lambda request: requests.append(request.url))
-        page.on("requestfailed", lambda request: blocked.append(request.url)
-                if request.failure == "csp" else None)
+        contexts.append(open_context(browser, options))
+        page = contexts[-1].new_page()
+        record_requests(page, requests, blocked)
         return page
 
     yield make
     for context in contexts:
         context.close()
-    # A request the page's policy blocked never reached the network (Chromium still reports it).
-    outside = [url for url in requests if leaves_loopback(url) and url not in blocked]
-    assert not outside, f"requests that left 127.0.0.1: {outside}"
+    assert_on_loopback(requests, blocked)
+
+
+class PagePool:
+    """Pages kept from test to test, one per set of context options (its viewport set per test). A new
+    page costs Chromium a renderer process and a cold start of the site's scripts, about 0.5 s of CPU,
+    most of what a test that reads one page costs; a page that goes on to the next URL costs a third
+    of that. Handed out with the storage of its site cleared; what it fetched stays in its cache, so a
+    test of what is fetched takes a `new_page`."""
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+        self.pages: dict[str, object] = {}
+        self.requests: list[str] = []
+        self.blocked: list[str] = []
+
+    def page(self, options: dict):
+        viewport = options.get("viewport", DESKTOP)
+        key = repr(sorted((name, value) for name, value in options.items() if name != "viewport"))
+        page = self.pages.get(key)
+        if page is None:
+            page = self.pages[key] = open_context(self.browser, options).new_page()
+            record_requests(page, self.requests, self.blocked)
+        else:
+            page.context.clear_cookies()
+            page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear() } catch (error) {} }")
+            page.set_viewport_size(viewport)
+        return page
+
+    def discard(self) -> None:
+        """Close every page: after a failed test, whose page may be in any state."""
+        for page in self.pages.values():
+            page.context.close()
+        self.pages.clear()
+
+
+@pytest.fixture(scope="session")
+def page_pool(browser):
+    pool = PagePool(browser)
+    yield pool
+    pool.discard()
+
+
+@pytest.fixture
+def reader_page(page_pool, request):
+    """Pages for a test that reads and uses a page as a reader does (accessibility, layout, search,
+    clicks): kept from test to test (PagePool), with the same check as `new_page` that no request of
+    the test left 127.0.0.1."""
+    failed_before = request.session.testsfailed
+    page_pool.requests.clear()
+    page_pool.blocked.clear()
+    yield lambda **options: page_pool.page(options)
+    if request.session.testsfailed > failed_before:
+        page_pool.discard()
+    assert_on_loopback(page_pool.requests, page_pool.blocked)
 
 
 def document_language(page) -> str:

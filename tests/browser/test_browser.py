@@ -31,8 +31,8 @@ AXE_PAGES = {
 
 @pytest.mark.parametrize("code", ["en", "ar", "ja", "zh", "fr"])
 @pytest.mark.parametrize("name", list(AXE_PAGES))
-def test_axe_finds_no_wcag_a_or_aa_violations(base, new_page, name, code):
-    page = new_page(bypass_csp=True)  # axe is injected as an inline script, which the site's policy blocks
+def test_axe_finds_no_wcag_a_or_aa_violations(base, reader_page, name, code):
+    page = reader_page(bypass_csp=True)  # axe is injected as an inline script, which the site's policy blocks
     response = page.goto(base + prefix(code) + AXE_PAGES[name])
     assert response.status == (404 if name == "404" else 200)
     # The root 404 page shows the 404 text of the language whose folder the path is in.
@@ -58,8 +58,8 @@ def test_axe_finds_no_wcag_a_or_aa_violations(base, new_page, name, code):
 # --- language switcher ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("start", "target"), [("en", "fr"), ("ar", "zh"), ("ja", "en")])
-def test_switcher_click_lands_on_the_same_chapter_in_that_language(base, new_page, start, target):
-    page = new_page()
+def test_switcher_click_lands_on_the_same_chapter_in_that_language(base, reader_page, start, target):
+    page = reader_page()
     page.goto(base + prefix(start) + CHAPTER)
     page.hover(".language-switcher button")
     page.click(f".language-switcher a[hreflang='{hreflang(target)}']")
@@ -94,8 +94,8 @@ def test_switcher_works_with_the_keyboard_alone(base, new_page):
 # --- right to left ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("code", ["ar", "en"])
-def test_arabic_lays_out_right_to_left_with_the_nav_on_the_right(base, new_page, code):
-    page = new_page(viewport={"width": 1280, "height": 800})
+def test_arabic_lays_out_right_to_left_with_the_nav_on_the_right(base, reader_page, code):
+    page = reader_page(viewport={"width": 1280, "height": 800})
     page.goto(base + prefix(code) + CHAPTER)
     direction = page.evaluate("getComputedStyle(document.body).direction")
     nav = page.locator(".md-sidebar--primary").bounding_box()
@@ -139,8 +139,8 @@ def test_requests_are_recorded_and_stay_on_loopback(base, new_page):
 # --- phone ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("code", ["en", "ar"])
-def test_phone_viewport_has_no_horizontal_scroll(base, new_page, code):
-    page = new_page(**PHONE)
+def test_phone_viewport_has_no_horizontal_scroll(base, reader_page, code):
+    page = reader_page(**PHONE)
     page.goto(base + prefix(code) + CHAPTER)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"chapter-{code}-390.png"))

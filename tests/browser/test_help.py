@@ -14,8 +14,8 @@ PAGE_TYPES = {"home": "", "chapter": "recovering-trust/", "topic": "tags/trust/"
 
 
 @pytest.mark.parametrize("code", ["en", "es", "ar", "de", "ja"])
-def test_at_360px_no_phone_link_wraps_or_leaves_the_screen(base, new_page, code):
-    page = new_page(**SMALL_PHONE)
+def test_at_360px_no_phone_link_wraps_or_leaves_the_screen(base, reader_page, code):
+    page = reader_page(**SMALL_PHONE)
     page.goto(base + prefix(code) + "getting-help/")
     page.evaluate("document.querySelectorAll('details.help-country').forEach(d => { d.open = true })")
     report = page.evaluate("""() => [...document.querySelectorAll('a.phone')].map(a => {
@@ -31,9 +31,9 @@ def test_at_360px_no_phone_link_wraps_or_leaves_the_screen(base, new_page, code)
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
-def test_the_help_link_is_visible_on_every_kind_of_page(base, new_page, kind, width):
+def test_the_help_link_is_visible_on_every_kind_of_page(base, reader_page, kind, width):
     options = {**PHONE, "viewport": {"width": width, "height": 844}} if width < 960 else {"viewport": {"width": width, "height": 900}}
-    page = new_page(**options)
+    page = reader_page(**options)
     page.goto(base + prefix("fr") + PAGE_TYPES[kind])
     link = page.locator(".help-link")
     box = link.bounding_box()
@@ -50,9 +50,9 @@ def test_the_help_link_is_visible_on_every_kind_of_page(base, new_page, kind, wi
     assert box and 0 <= box["y"] and box["y"] + box["height"] <= page.viewport_size["height"], box
 
 
-def test_axe_finds_no_violations_on_the_spanish_help_page(base, new_page):
+def test_axe_finds_no_violations_on_the_spanish_help_page(base, reader_page):
     """en, ar and ja are in test_browser.py's axe run; Spanish has the longest list of countries."""
-    page = new_page(bypass_csp=True)
+    page = reader_page(bypass_csp=True)
     page.goto(base + "es/getting-help/")
     page.wait_for_function("lang => document.documentElement.lang === lang", arg=hreflang("es"))
     page.evaluate("document.querySelectorAll('details.help-country').forEach(d => { d.open = true })")

@@ -74,9 +74,17 @@ def result_pages(page) -> list[str]:
         "links => links.map(link => link.href)")]
 
 
-def open_chapter(new_page, base, code: str, **options):
-    page = new_page(**options)
-    requests = []
+def open_chapter(reader_page, base, code: str, **options):
+    """The chapter in `code`, on a page kept from test to test (`reader_page`)."""
+    page = reader_page(**options)
+    page.goto(base + prefix(code) + CHAPTER)
+    return page
+
+
+def open_chapter_fetching(new_page, base, code: str):
+    """The chapter in `code` on a new page (nothing in its cache), and the URL paths of what it fetches."""
+    page = new_page()
+    requests: list[str] = []
     page.on("request", lambda request: requests.append(urlsplit(request.url).path))
     page.goto(base + prefix(code) + CHAPTER)
     return page, requests
@@ -87,7 +95,7 @@ def open_chapter(new_page, base, code: str, **options):
 @pytest.mark.parametrize("code", list(RARE))
 def test_search_finds_the_chapter_in_the_readers_language_only(site, base, new_page, code):
     assert RARE[code] in site.html(prefix(code) + CHAPTER).select_one(".md-content").get_text()
-    page, requests = open_chapter(new_page, base, code)
+    page, requests = open_chapter_fetching(new_page, base, code)
     assert page.locator(".md-search[role=dialog]").get_attribute("aria-label")  # the dialog has a name
     page.locator("input.md-search__input").click()
     page.wait_for_function(SEARCH_READY)
@@ -106,23 +114,23 @@ def test_search_finds_the_chapter_in_the_readers_language_only(site, base, new_p
 
 
 @pytest.mark.parametrize("code", list(SEGMENTED))
-def test_chinese_and_japanese_searches_for_trust_find_every_page_that_has_it(site, base, new_page, code):
+def test_chinese_and_japanese_searches_for_trust_find_every_page_that_has_it(site, base, reader_page, code):
     word = SEGMENTED[code]
     having = {PREFIX.rstrip("/") + p["url"] for p in indexed_pages(site.site, code) if word in p["content"]}
     chapters = {PREFIX + prefix(code) + path for path in ("understanding-trust/", "when-trust-breaks/", CHAPTER)}
     assert chapters <= having  # the word is written without spaces in these chapters' text
-    page, _ = open_chapter(new_page, base, code)
+    page = open_chapter(reader_page, base, code)
     search(page, word)
     render_all(page)
     found = set(result_pages(page))
     assert chapters <= found <= having
 
 
-def test_stemming_finds_other_forms_of_a_word(base, new_page):
-    page, _ = open_chapter(new_page, base, "en")
+def test_stemming_finds_other_forms_of_a_word(base, reader_page):
+    page = open_chapter(reader_page, base, "en")
     search(page, "atoning")  # the chapter says "atone"
     assert result_pages(page)[0] == PREFIX + CHAPTER
-    page, _ = open_chapter(new_page, base, "fr")
+    page = open_chapter(reader_page, base, "fr")
     search(page, "rattachement")  # the chapter says "rattacher"
     assert result_pages(page)[0] == PREFIX + "fr/" + CHAPTER
 
@@ -131,7 +139,7 @@ def test_stemming_finds_other_forms_of_a_word(base, new_page):
 
 @pytest.mark.parametrize("code", ["en", "zh"])
 def test_first_view_fetches_no_search_data_until_the_search_opens(base, new_page, code):
-    page, requests = open_chapter(new_page, base, code)
+    page, requests = open_chapter_fetching(new_page, base, code)
     page.wait_for_load_state("networkidle")
     assert [path for path in requests if "/pagefind/" in path or "search_index" in path or "lunr" in path] == []
     with page.expect_request(re.compile(rf"/pagefind/{code}/pagefind\.js$")):
@@ -139,7 +147,7 @@ def test_first_view_fetches_no_search_data_until_the_search_opens(base, new_page
 
 
 def test_a_later_search_reuses_what_the_first_one_fetched(base, new_page):
-    page, requests = open_chapter(new_page, base, "fr")
+    page, requests = open_chapter_fetching(new_page, base, "fr")
     search(page, "confiance")
     page.wait_for_load_state("networkidle")
     first = len(requests)
@@ -153,18 +161,18 @@ def test_a_later_search_reuses_what_the_first_one_fetched(base, new_page):
 # --- topics ------------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("code", ["fr", "ja", "ar"])
-def test_results_show_the_pages_topics_as_hashtags_in_the_readers_language(site, base, new_page, code):
+def test_results_show_the_pages_topics_as_hashtags_in_the_readers_language(site, base, reader_page, code):
     chips = [a.get_text(strip=True) for a in site.html(prefix(code) + CHAPTER).select(".page-topics a.topic-chip")]
     assert chips and all(chip.startswith("#") for chip in chips)
-    page, _ = open_chapter(new_page, base, code)
+    page = open_chapter(reader_page, base, code)
     search(page, RARE[code])
     tags = page.locator(f"{RESULTS} > a:first-child .md-tag").all_inner_texts()
     assert tags == chips  # e.g. "#retrouver la confiance", never "trust-recovery"
     assert not set(tags) & {"#trust-recovery", "#healing", "#trust", "#recovery"}
 
 
-def test_the_topic_filter_narrows_the_results_in_the_readers_language(site, base, new_page):
-    page, _ = open_chapter(new_page, base, "fr")
+def test_the_topic_filter_narrows_the_results_in_the_readers_language(site, base, reader_page):
+    page = open_chapter(reader_page, base, "fr")
     everything = search(page, "confiance")
     options = page.locator("select[data-search-filter] option").all_inner_texts()
     assert options[0] == "Tous les thèmes" and "#guérison" in options  # data/ui/fr.yml, data/topics.yml
@@ -190,10 +198,10 @@ def test_the_topic_filter_narrows_the_results_in_the_readers_language(site, base
 
 @pytest.mark.parametrize("code", ["en", "ar"])
 @pytest.mark.parametrize("width", [390, 768, 1024, 1280, 1600])
-def test_the_quick_exit_and_the_help_link_never_cover_the_search_field(base, new_page, width, code):
+def test_the_quick_exit_and_the_help_link_never_cover_the_search_field(base, reader_page, width, code):
     options = {**PHONE, "viewport": {"width": width, "height": 844}} if width < 960 else \
         {"viewport": {"width": width, "height": 900}}
-    page, _ = open_chapter(new_page, base, code, **options)
+    page = open_chapter(reader_page, base, code, **options)
     search(page, RARE[code])
     page.wait_for_timeout(300)  # Material widens the field over 0.25 s
     field = page.locator("input.md-search__input").bounding_box()
@@ -203,8 +211,8 @@ def test_the_quick_exit_and_the_help_link_never_cover_the_search_field(base, new
         assert box["width"] > 0 and not overlap(field, box), (control, field, box)
 
 
-def test_keyboard_alone_opens_searches_moves_through_results_opens_one_and_closes(base, new_page):
-    page, _ = open_chapter(new_page, base, "en")
+def test_keyboard_alone_opens_searches_moves_through_results_opens_one_and_closes(base, reader_page):
+    page = open_chapter(reader_page, base, "en")
     toggle = "document.getElementById('__search').checked"
     page.keyboard.press("/")
     assert page.evaluate(toggle) and page.evaluate("document.activeElement.classList.contains('md-search__input')")
@@ -243,9 +251,9 @@ def test_keyboard_alone_opens_searches_moves_through_results_opens_one_and_close
 
 @pytest.mark.parametrize("code", ["en", "ar", "ja", "zh"])
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, {"width": 390, "height": 844}], ids=["1280", "390"])
-def test_axe_finds_no_violations_in_the_open_search(base, new_page, code, viewport):
+def test_axe_finds_no_violations_in_the_open_search(base, reader_page, code, viewport):
     # axe is injected as an inline script, which the site's policy blocks: this page goes without it.
-    page, _ = open_chapter(new_page, base, code, viewport=viewport, bypass_csp=True)
+    page = open_chapter(reader_page, base, code, viewport=viewport, bypass_csp=True)
     search(page, SEGMENTED.get(code, RARE[code]))
     page.wait_for_timeout(300)
     page.add_script_tag(path=str(AXE_SCRIPT))
