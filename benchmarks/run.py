@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/run.py [--articles N [N ...]] [--rounds R] [--reference-rounds R]
                                        [--skip-reference] [--skip-real] [--skip-serve] [--skip-cached]
                                        [--serve-cases CASE ...] [--dirty-wait SECONDS] [--json FILE]
+    .venv/bin/python benchmarks/run.py --prepare   # only create the reference venv (scripts/test.sh)
 
 For each N of --articles:
 1. Generates a corpus of N articles x every language of mkdocs.yml (benchmarks/generate.py).
@@ -629,6 +630,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="builds of our project (and the real site), alternating (default 3)")
     parser.add_argument("--reference-rounds", type=int, help="builds of the reference (default: --rounds; 1 is enough at N = 1,000)")
     parser.add_argument("--skip-reference", action="store_true", help="build ours only (no reference venv)")
+    parser.add_argument("--prepare", action="store_true", help="create (or refresh) the reference venv and stop: "
+                        "scripts/test.sh installs it with the tests' other dependencies")
     parser.add_argument("--skip-real", action="store_true", help="skip the real site's build, serve and page figures")
     parser.add_argument("--skip-serve", action="store_true", help="skip `mkdocs serve` on the corpus")
     parser.add_argument("--serve-cases", nargs="+", choices=SERVE_CASES, default=list(SERVE_CASES),
@@ -660,6 +663,8 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     languages = site_languages()
     ref_python = None if args.skip_reference else ensure_reference_venv(log)
+    if args.prepare:
+        return 0
     corpora = []
     for articles in args.articles:
         corpus = work / f"corpus-{articles}"
