@@ -24,7 +24,7 @@ import os
 import re
 import sys
 from importlib import metadata
-from typing import Iterable
+from typing import Callable, Iterable
 
 FORMAT = "1"  # the layout of what is stored: change it when the entries change shape
 
@@ -72,20 +72,21 @@ def tree_digest(paths: Iterable[str], leave_out: str | None = None) -> str:
     return hasher.hexdigest()
 
 
-# path -> (modification time in ns, size, hash of the content): `mkdocs serve` reads again only
-# the files that changed since its last build (as its file watcher does, by time and size).
-_FILE_DIGESTS: dict[str, tuple[int, int, bytes]] = {}
+# (path, what is hashed of it) -> (modification time in ns, size, hash): `mkdocs serve` reads again
+# only the files that changed since its last build (as its file watcher does, by time and size).
+_FILE_DIGESTS: dict[tuple[str, Callable[[bytes], bytes] | None], tuple[int, int, bytes]] = {}
 
 
-def file_digest(path: str) -> bytes:
-    """The hash of a file's content, read again only if its time or size changed."""
+def file_digest(path: str, part: Callable[[bytes], bytes] | None = None) -> bytes:
+    """The hash of a file's content (or of `part` of it), read again only if its time or size changed."""
     stat = os.stat(path)
-    known = _FILE_DIGESTS.get(path)
+    known = _FILE_DIGESTS.get((path, part))
     if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
         return known[2]
     with open(path, "rb") as file:
-        value = hashlib.blake2b(file.read(), digest_size=16).digest()
-    _FILE_DIGESTS[path] = (stat.st_mtime_ns, stat.st_size, value)
+        content = file.read()
+    value = hashlib.blake2b(content if part is None else part(content), digest_size=16).digest()
+    _FILE_DIGESTS[(path, part)] = (stat.st_mtime_ns, stat.st_size, value)
     return value
 
 

@@ -23,6 +23,59 @@ ROOT_SELECTOR = "[data-pagefind-body]"
 _GLOB_SPECIAL = re.compile(r"([\\{}\[\]*?<>,!])")
 
 
+EXCLUDE_ATTRIBUTE = b"data-search-exclude"
+# The tag an element search leaves out opens with (`[data-search-exclude]`, a real tag: an escaped one
+# in a code block has no `<`), and any opening or closing tag (to find where it closes).
+_EXCLUDED = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^<>]*?\sdata-search-exclude(?=[\s=/>])[^<>]*>")
+_TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^<>]*>")
+_VOID = {b"area", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"source", b"track", b"wbr"}
+
+
+def without_excluded(html: bytes) -> bytes:
+    """The page without the elements search leaves out (`EXCLUDE_SELECTORS`' `[data-search-exclude]`),
+    so that two pages that differ only there (a translation's "out of date" notice, after an edit of
+    its English page) are one page to search. The page as it is when one cannot be cut out exactly:
+    inside a comment or script, never closed, or carrying Pagefind's own attributes (which it might
+    still read). Keeping too much only costs a search run; cutting too much would keep a stale index."""
+    parts, start = [], 0
+    found = html.find(EXCLUDE_ATTRIBUTE)
+    while found != -1:
+        opening = _EXCLUDED.match(html, html.rfind(b"<", start, found))
+        if opening is None or opening.end() <= found:  # not in a tag: text
+            return html
+        end = _element_end(html, opening)
+        if end is None or _in_raw_text(html, opening.start()) or b"data-pagefind" in html[opening.start():end]:
+            return html
+        # with the white space before it, which a template prints with the element
+        parts.append(html[start:opening.start()].rstrip())
+        start = end
+        found = html.find(EXCLUDE_ATTRIBUTE, start)
+    return b"".join(parts) + html[start:] if parts else html
+
+
+def _element_end(html: bytes, opening: re.Match) -> int | None:
+    """Where the element that `opening` opens ends (after its closing tag), or None if it is not closed."""
+    name = opening.group(1).lower()
+    if name in _VOID or opening.group(0).endswith(b"/>"):
+        return opening.end()
+    depth = 1
+    for tag in _TAG.finditer(html, opening.end()):
+        if tag.group(2).lower() == name:
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                return tag.end()
+    return None
+
+
+def _in_raw_text(html: bytes, position: int) -> bool:
+    """Whether `position` is inside a comment, a script or a style, where a tag is only text."""
+    def last(*marks: bytes) -> int:
+        return max(html.rfind(mark, 0, position) for mark in marks)
+
+    return last(b"<!--") > last(b"-->") or any(
+        last(b"<" + name, b"<" + name.upper()) > last(b"</" + name, b"</" + name.upper()) for name in (b"script", b"style"))
+
+
 def bundle_path(site_dir: str, code: str) -> str:
     return os.path.join(site_dir, BUNDLE_DIR, code)
 

@@ -1,11 +1,13 @@
-"""Search bundles kept from earlier builds: a language whose pages are byte for byte those an
-earlier build indexed gets that build's bundle back instead of a new Pagefind run (Pagefind's runs
-are most of a cached build's time, and it cannot add to an index).
+"""Search bundles kept from earlier builds: a language whose pages are those an earlier build indexed
+gets that build's bundle back instead of a new Pagefind run (Pagefind's runs are most of a cached
+build's time, and it cannot add to an index). Pages are compared byte for byte, less the blocks
+search leaves out: an edit of an English page adds an "out of date" notice to each of its
+translations, and changes no other language's search.
 
 Kept in `<cache>/search/<code>/<key>/`: the bundle (`bundle/`, its files hard-linked to the site's
 where the file system allows: Pagefind writes a new bundle each run, never into one) and what
 indexing it gave (`result.json`); the key is the hash of the command's options and of every page
-Pagefind reads. Only the latest bundle of each language is kept.
+Pagefind reads (`bundles.without_excluded`). Only the latest bundle of each language is kept.
 """
 
 from __future__ import annotations
@@ -18,17 +20,18 @@ import shutil
 from reuse import link_or_copy
 from reuse.keys import file_digest
 
-from .bundles import language_pages
+from .bundles import language_pages, without_excluded
 
 
 def pages_key(folder: str, is_default: bool, other_codes: list[str], command: list[str], version: str) -> str:
     """What a language's bundle is made from: the Pagefind command (minus the paths it writes to
-    and reads from), Pagefind's version, and the path and bytes of each page it reads."""
+    and reads from), Pagefind's version, and the path and bytes of each page it reads, less what it
+    leaves out."""
     hasher = hashlib.blake2b(digest_size=16)
     hasher.update(json.dumps([version, command]).encode())
     for path in language_pages(folder, is_default, other_codes):
         hasher.update(os.path.relpath(path, folder).encode("utf-8", "surrogateescape") + b"\0")
-        hasher.update(file_digest(path))
+        hasher.update(file_digest(path, without_excluded))
     return hasher.hexdigest()
 
 

@@ -35,6 +35,12 @@ def search_fragments(files: dict[str, bytes]) -> dict[str, bytes]:
             if name.startswith(PAGEFIND + "/") and name.endswith(".pf_fragment")}
 
 
+def french_bundle(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The French search bundle, every file: Pagefind names some by a hash that differs from run to
+    run, so a bundle equal to an earlier build's is that build's, kept."""
+    return {name: data for name, data in files.items() if name.startswith(PAGEFIND + "/fr/")}
+
+
 def pages_made(output: str) -> dict[str, int]:
     """How many pages each language's build rendered anew, from the build's log."""
     made = {}
@@ -86,6 +92,19 @@ def test_a_cached_build_writes_the_same_site_as_a_cold_one_and_an_edited_one_as_
     assert without_search(edited) == without_search(edited_cold)
     assert search_fragments(edited) == search_fragments(edited_cold)
     assert b"Des mots tout neufs." in edited["fr/chapter/index.html"]
+
+    # An edit of the English page gives its translation an "out of date" notice, which search leaves
+    # out: French keeps its search bundle (Pagefind not run again), and it is the one a cold build makes.
+    english = page("A chapter", tags=["trust", "betrayal"], body="Some new words about trust.\n")
+    for each in (project, fresh):
+        each.write("docs/en/chapter.md", english)
+    _, english_edited = build(project)
+    shutil.rmtree(fresh.path / ".cache")
+    _, english_cold = build(fresh)
+    assert b'data-notice="stale"' in english_edited["fr/chapter/index.html"]
+    assert french_bundle(english_edited) == french_bundle(edited)
+    assert without_search(english_edited) == without_search(english_cold)
+    assert search_fragments(english_edited) == search_fragments(english_cold)
 
 
 def test_an_edited_translation_remakes_that_page_and_its_listings_and_nothing_in_other_languages(project):

@@ -22,7 +22,9 @@ from conftest import ROOT, index_languages as bundle_languages, indexed_pages, l
 from multilingual.context import CONTEXT_KEY
 from multilingual.languages import load_languages
 from search import indexer
-from search.bundles import BUNDLE_DIR, bundle_href, has_marked_page, language_glob, pagefind_command
+from search.bundles import (
+    BUNDLE_DIR, bundle_href, has_marked_page, language_glob, pagefind_command, without_excluded,
+)
 from search.filters import page_topic_labels, topic_options
 from search.indexer import IndexResult, SearchIndexError, check_bundle_dir, index_languages, unused_files
 from search.indexing import Indexing, ServeIndexing, SiteIndexing, indexing_for
@@ -61,6 +63,42 @@ def test_pagefind_leaves_out_marked_blocks_and_permalinks():
     assert "[data-search-exclude]" in selectors and ".headerlink" in selectors
     assert command[command.index("--output-path") + 1] == "/site/pagefind/fr"
     assert command[command.index("--root-selector") + 1] == "[data-pagefind-body]"  # the article only
+
+
+@pytest.mark.parametrize(("page", "kept"), [
+    # an element search leaves out goes, whatever it holds, with the white space a template put before it
+    (b'<p>a</p>\n  <div class="n" data-search-exclude><div>in</div><p>t</p></div>\n<p>b</p>', b"<p>a</p>\n<p>b</p>"),
+    (b"<p>a</p><img data-search-exclude src=x><p>b</p>", b"<p>a</p><p>b</p>"),
+    (b"<DIV data-search-exclude>x</DIV><p>y</p>", b"<p>y</p>"),
+    # where it cannot be cut out exactly, the page stays whole
+    (b"<!-- <div data-search-exclude> --><p>b</p></div>", None),  # in a comment: text
+    (b"<script>'<p data-search-exclude>'</script><p>b</p></p>", None),
+    (b"<div data-search-exclude><p>never closed</p>", None),
+    (b'<div data-search-exclude><data data-pagefind-filter="t">x</data></div>', None),  # Pagefind may read it
+    (b"<pre><code>&lt;div data-search-exclude&gt;x&lt;/div&gt;</code></pre>", None),  # escaped: text
+])
+def test_what_search_leaves_out_is_cut_from_a_pages_key_only_where_exact(page, kept):
+    assert without_excluded(page) == (page if kept is None else kept)
+
+
+def test_a_notice_that_search_leaves_out_keeps_a_languages_bundle_and_its_index(tmp_path):
+    """Two versions of a French page that differ only in a block search leaves out (the "out of date"
+    notice of a translation whose English page was edited) make one key, and Pagefind indexes them
+    the same; a changed word makes another key."""
+    from search.stored import pages_key
+
+    notice = '\n<div class="translation-notice" data-search-exclude><p>Out of date.</p></div>'
+    versions = {"current": "", "stale": notice}
+    keys, fragments = {}, {}
+    for name, block in versions.items():
+        site = tmp_path / name
+        write(site / "fr" / "index.html", html("fr", f"<h1>Accueil</h1>{block}\n<p>La confiance grandit.</p>"))
+        keys[name] = pages_key(str(site / "fr"), False, ["en"], ["pagefind"], "1")
+        index_languages(str(site), ["fr"], "en", ["en", "fr"])
+        fragments[name] = indexed_pages(site, "fr")
+    assert keys["current"] == keys["stale"] and fragments["current"] == fragments["stale"]
+    write(tmp_path / "stale" / "fr" / "index.html", html("fr", f"<h1>Accueil</h1>{notice}\n<p>La confiance revient vite.</p>"))
+    assert pages_key(str(tmp_path / "stale" / "fr"), False, ["en"], ["pagefind"], "1") != keys["stale"]
 
 
 def write(path: Path, html: str) -> None:
