@@ -6,6 +6,7 @@ Builds run `mkdocs build` in a subprocess, exactly as a maintainer would, into t
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import json
 import os
@@ -15,6 +16,7 @@ import sys
 from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pytest
 import yaml
@@ -88,10 +90,30 @@ def run_build(project: Path, site: Path, *args: str, site_url: str = SUBPATH_SIT
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
+def built_once(tmp_path_factory, name: str, build: Callable[[Path], Build]) -> Build:
+    """`build(folder)`, once for the whole test run: alone, in the session's temp folder; in
+    pytest-xdist's workers (pytest.ini), by the first worker to get here, in the folder they share,
+    while the others wait (a lock) and then read what it wrote."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return build(tmp_path_factory.mktemp(name))
+    folder = tmp_path_factory.getbasetemp().parent / name
+    folder.mkdir(exist_ok=True)
+    record = folder / "build.json"
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            made = build(folder)
+            record.write_text(json.dumps({"returncode": made.returncode, "output": made.output, "site": str(made.site)}))
+            return made
+    saved = json.loads(record.read_text())
+    return Build(saved["returncode"], saved["output"], Path(saved["site"]))
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Build:
     """The real site, built once with --strict under a sub-path site_url (a project site)."""
-    build = run_build(ROOT, tmp_path_factory.mktemp("real") / "site", "--strict", command=SITE_BUILD)
+    build = built_once(tmp_path_factory, "real",
+                       lambda folder: run_build(ROOT, folder / "site", "--strict", command=SITE_BUILD))
     assert build.returncode == 0, build.output
     return build
 
