@@ -1,10 +1,11 @@
 """The build benchmark's smoke run (tests/site/test_benchmark_smoke.py), loaded by tests/conftest.py
 as a pytest plugin.
 
-The benchmark spends most of its minute waiting: on its builds' language workers, on `mkdocs serve`
+The benchmark spends much of its minute waiting: on its builds' language workers, on `mkdocs serve`
 noticing an edit, on Chromium's network going quiet. So when its smoke test is among the tests to
 run, `benchmarks/run.py` starts in the background as soon as the tests are collected and runs beside
-the others; the smoke test then waits for it and reads what it printed. (Its figures are taken on a
+the others, at their priority (it is the longest single thing the suite does: starved, it would be
+the last to end); the smoke test then waits for it and reads what it printed. (Its figures are taken on a
 busier machine than a maintainer's run: the test checks they are there and agree with each other,
 never how fast anything was.) Its work folder, in the session's temp folder, is removed once the
 smoke test has passed, and kept (as pytest keeps a failed test's) if it has not.
@@ -36,11 +37,8 @@ FOLDER_INPUT = "benchmark_smoke_folder"  # the run's folder, in each xdist worke
 
 
 def background() -> None:
-    """In the benchmark's process, before it starts: SIGINT's default action (see `stop`), and a lower
-    priority, so the tests' own builds (in the foreground, on two cores) come first and it uses
-    what they leave idle (the benchmark measures nothing its test asserts on)."""
+    """In the benchmark's process, before it starts: SIGINT's default action (see `stop`)."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-    os.nice(10)
 
 
 class BenchmarkRun:
