@@ -137,7 +137,7 @@ def _index_language(executable: str, site_dir: str, code: str, is_default: bool,
     built = os.path.join(site_dir, BUNDLE_DIR, f".{code}.new")
     shutil.rmtree(built, ignore_errors=True)
     os.makedirs(os.path.dirname(built), exist_ok=True)
-    key = stored.pages_key(folder, is_default, other_codes, pagefind_command("pagefind", ".", glob, "."),
+    key = stored.BundleKey(folder, is_default, other_codes, pagefind_command("pagefind", ".", glob, "."),
                            pagefind_version()) if cache_dir else None
     kept = stored.restore(cache_dir, code, key, built) if cache_dir and key else None
     if kept is not None:
@@ -168,7 +168,7 @@ def _index_language(executable: str, site_dir: str, code: str, is_default: bool,
     return result
 
 
-def keep_bundle(cache_dir: str, code: str, key: str, bundle: str | None, result: dict) -> None:
+def keep_bundle(cache_dir: str, code: str, key: stored.BundleKey, bundle: str | None, result: dict) -> None:
     try:
         stored.keep(cache_dir, code, key, bundle, result)
     except OSError as error:  # the bundle is made; only the next build will make it again

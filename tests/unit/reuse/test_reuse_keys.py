@@ -137,17 +137,22 @@ def test_a_kept_language_comes_back_only_under_its_key(tmp_path):
 
 
 def test_a_search_bundle_is_keyed_by_the_bytes_of_the_pages_it_indexes(tmp_path):
-    site = tmp_path / "site"
+    site, cache = tmp_path / "site", str(tmp_path / "cache")
+    key = lambda command=("pagefind", "--glob", "fr/**/*.html"), version="1.5.2": stored.BundleKey(  # noqa: E731
+        str(site / "fr"), False, [], list(command), version)
     write(site / "fr" / "a" / "index.html", "<p data-pagefind-body>a</p>")
-    key = stored.pages_key(str(site / "fr"), False, [], ["pagefind", "--glob", "fr/**/*.html"], "1.5.2")
     write(tmp_path / "bundle" / "pagefind.js", "js")
-    stored.keep(str(tmp_path / "cache"), "fr", key, str(tmp_path / "bundle"), {"pages": 1, "languages": ["fr"]})
-    assert stored.restore(str(tmp_path / "cache"), "fr", key, str(tmp_path / "out")) == {"pages": 1, "languages": ["fr"]}
+    stored.keep(cache, "fr", key(), str(tmp_path / "bundle"), {"pages": 1, "languages": ["fr"]})
+    assert stored.restore(cache, "fr", key(), str(tmp_path / "out")) == {"pages": 1, "languages": ["fr"]}
     assert (tmp_path / "out" / "pagefind.js").read_text() == "js"
-    write(site / "fr" / "a" / "index.html", "<p data-pagefind-body>b</p>")
-    assert stored.pages_key(str(site / "fr"), False, [], ["pagefind", "--glob", "fr/**/*.html"], "1.5.2") != key
-    assert stored.pages_key(str(site / "fr"), False, [], ["pagefind"], "1.5.3") != key
-    assert stored.restore(str(tmp_path / "cache"), "fr", "other", str(tmp_path / "none")) is None
+    assert stored.restore(cache, "fr", key(version="1.5.3"), str(tmp_path / "none")) is None
+    assert stored.restore(cache, "fr", key(command=["pagefind"]), str(tmp_path / "none")) is None
+    # the same pages but for a block search leaves out: the same bundle; another word: none
+    write(site / "fr" / "a" / "index.html", "<p data-pagefind-body>a</p>\n<div data-search-exclude>Out of date</div>")
+    assert stored.restore(cache, "fr", key(), str(tmp_path / "out2")) == {"pages": 1, "languages": ["fr"]}
+    write(site / "fr" / "a" / "index.html", "<p data-pagefind-body>b, now</p>")
+    assert stored.restore(cache, "fr", key(), str(tmp_path / "none")) is None
+    assert not (tmp_path / "none").exists()
 
 
 def test_a_cache_that_cannot_be_written_is_named_and_the_build_goes_on(tmp_path, caplog):

@@ -85,7 +85,10 @@ def test_a_notice_that_search_leaves_out_keeps_a_languages_bundle_and_its_index(
     """Two versions of a French page that differ only in a block search leaves out (the "out of date"
     notice of a translation whose English page was edited) make one key, and Pagefind indexes them
     the same; a changed word makes another key."""
-    from search.stored import pages_key
+    from search.stored import BundleKey
+
+    def pages_key(*args) -> str:
+        return BundleKey(*args).indexed
 
     notice = '\n<div class="translation-notice" data-search-exclude><p>Out of date.</p></div>'
     versions = {"current": "", "stale": notice}
