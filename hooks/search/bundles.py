@@ -15,7 +15,8 @@ BUNDLE_DIR = "pagefind"  # <site>/pagefind/<code>/: one Pagefind bundle per lang
 # Left out of the indexed text: the blocks our hooks mark (notices, topic chips, reading time) and
 # the heading permalinks' "¶". Pages not marked data-pagefind-body (untranslated pages, 404) are
 # left out whole, as long as a language has one marked page (`has_marked_page`).
-EXCLUDE_SELECTORS = "[data-search-exclude], .headerlink"
+EXCLUDE_ATTRIBUTE = "data-search-exclude"
+EXCLUDE_SELECTORS = f"[{EXCLUDE_ATTRIBUTE}], .headerlink"
 BODY_MARKER = b"data-pagefind-body"
 # Pagefind reads only the marked article, not the page around it: at 1,000 articles the navigation
 # is 90 % of a page, and skipping it makes indexing three times faster. Filters go inside it.
@@ -23,10 +24,10 @@ ROOT_SELECTOR = "[data-pagefind-body]"
 _GLOB_SPECIAL = re.compile(r"([\\{}\[\]*?<>,!])")
 
 
-EXCLUDE_ATTRIBUTE = b"data-search-exclude"
 # The tag an element search leaves out opens with (`[data-search-exclude]`, a real tag: an escaped one
 # in a code block has no `<`), and any opening or closing tag (to find where it closes).
-_EXCLUDED = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^<>]*?\sdata-search-exclude(?=[\s=/>])[^<>]*>")
+_EXCLUDE_NAME = EXCLUDE_ATTRIBUTE.encode()
+_EXCLUDED = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^<>]*?\s" + re.escape(_EXCLUDE_NAME) + rb"(?=[\s=/>])[^<>]*>")
 _TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^<>]*>")
 _VOID = {b"area", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"source", b"track", b"wbr"}
 
@@ -38,7 +39,7 @@ def without_excluded(html: bytes) -> bytes:
     inside a comment or script, never closed, or carrying Pagefind's own attributes (which it might
     still read). Keeping too much only costs a search run; cutting too much would keep a stale index."""
     parts, start = [], 0
-    found = html.find(EXCLUDE_ATTRIBUTE)
+    found = html.find(_EXCLUDE_NAME)
     while found != -1:
         opening = _EXCLUDED.match(html, html.rfind(b"<", start, found))
         if opening is None or opening.end() <= found:  # not in a tag: text
@@ -49,7 +50,7 @@ def without_excluded(html: bytes) -> bytes:
         # with the white space before it, which a template prints with the element
         parts.append(html[start:opening.start()].rstrip())
         start = end
-        found = html.find(EXCLUDE_ATTRIBUTE, start)
+        found = html.find(_EXCLUDE_NAME, start)
     return b"".join(parts) + html[start:] if parts else html
 
 
