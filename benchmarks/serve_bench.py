@@ -177,9 +177,10 @@ def measure_serve(project: Path, edits: int, log, page: str, languages: Sequence
     server = Server.start(project, dirty, env)
     try:
         initial, built, indexed = wait_until_ready(server, pages[languages[0]].url, timeout)
+        for each in figures.values():
+            each.initial, each.built, each.indexed = initial, built, indexed
         previous = None
         for code, edited in pages.items():
-            figures[code].initial, figures[code].built, figures[code].indexed = initial, built, indexed
             if previous is not None:
                 restore_and_settle(server, previous, timeout)
             measure_edits(server, edited, figures[code], edits, describe, timeout, log)
