@@ -19,9 +19,10 @@ from mkdocs.utils.templates import TemplateContext
 from builds.workers import build_logger
 from multilingual.context import CONTEXT_KEY, BuildContext
 from multilingual.errors import event_handlers
-from reuse import PAGES_FOLDER, PAGES_MADE_KEY, cache_folder, inputs_of
+from reuse import PAGES_FOLDER, PAGES_MADE_KEY, PAGES_PUT_BACK_KEY, cache_folder, inputs_of
 from reuse.pages import PageReuse, count_warnings, made_summary
 from reuse.store import PageStore
+from reuse.visits import VISITS_SUFFIX, PageVisits, language_signature, named_pages
 
 log = logging.getLogger("mkdocs.plugins.reuse")
 
@@ -36,11 +37,19 @@ class ReuseHooks:
         inputs = inputs_of(config, context, folder)
         store = PageStore(os.path.join(folder, PAGES_FOLDER), inputs, context.language.code) if folder else None
         self.reuse = PageReuse(store, count_warnings(build_logger()), inputs)
+        if store is not None and context.plan is not None and context.plan.records_visits:
+            self.reuse.visits = PageVisits(store.path.removesuffix(".pages") + VISITS_SUFFIX, store.cache_dir)
         config.extra[PAGES_MADE_KEY] = self.reuse.made if store else None  # a language build reports it
         return config
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """Every source has been read into the index and every file is known, so the pages that
+        nothing changed for are put back now, before MkDocs reads any."""
+        context: BuildContext = config.extra[CONTEXT_KEY]
         self.reuse.start(files, nav)
+        if self.reuse.visits.records_path is not None:
+            signature = language_signature(self.reuse.inputs, files, nav.items, context, named_pages(config.extra))
+            self.reuse.visits.plan(signature, files, context, context.plan.previous_output, config.site_dir)
         return nav
 
     @event_priority(-1000)  # last: the Markdown as every hook left it is what is rendered
@@ -51,7 +60,11 @@ class ReuseHooks:
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return self.reuse.after_render(page, html, files)
 
+    @event_priority(1000)  # first: the pages put back have their titles before any hook reads the nav
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        pages = self.reuse.put_back(files)
+        config.extra[PAGES_PUT_BACK_KEY] = len(pages)  # a language build reports it
+        config.extra[CONTEXT_KEY].page_urls.extend(page.url for page in pages)  # in the sitemap too
         self.reuse.start_pages()
         return env
 
@@ -66,7 +79,7 @@ class ReuseHooks:
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        removed = self.reuse.finish()
+        removed = self.reuse.finish(config.site_dir)
         if config.extra[CONTEXT_KEY].is_default and self.reuse.store is not None:  # the others' builds report theirs
             log.info(f"Pages {made_summary(self.reuse.made)}; reused: {self.reuse.reused}")
         log.debug(f"Stored pages no build uses any more, removed: {removed}")

@@ -70,6 +70,12 @@ class KeptLanguages:
             return False
         return True
 
+    def output(self, code: str) -> str | None:
+        """The output kept for `code` (whatever its key), if any: the pages a build of the language
+        may put back (`reuse.visits`)."""
+        kept = os.path.join(self.folder, code, _OUTPUT)
+        return kept if os.path.isdir(kept) else None
+
     def keep(self, code: str, key: str, output: str) -> None:
         """Keep a language's new output as its only one (made aside with its key, then renamed into
         place: a copy cut short is never taken for a whole one)."""

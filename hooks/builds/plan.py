@@ -29,6 +29,14 @@ class Plan:
     build, which the search indexes: every language in a `mkdocs build` and in the first build of
     `mkdocs serve`; none in a worker (its main build indexes the site)."""
 
+    previous_output: str | None = None
+    """A language worker's: the folder holding its language's pages as an earlier build wrote them
+    (the served folder, or the language kept in the cache), from which the pages whose inputs did not
+    change are put back instead of made again (`reuse.visits`); None: every page is made."""
+    records_visits: bool = False
+    """The build writes into a folder of its own and builds `dirty`, so that MkDocs passes by the
+    pages put back (a language worker's): its pages' visits are recorded for the next build."""
+
     def __init__(self, serving: bool = False) -> None:
         self.serving = serving
 
@@ -51,7 +59,14 @@ class Plan:
         """on_shutdown (`mkdocs build` and `gh-deploy` only; MkDocs calls it after the build)."""
 
 
-WorkerPlan = Plan
+class WorkerPlan(Plan):
+    """A language worker's build: its own language only, into a folder of its own (`workers.py`)."""
+
+    records_visits = True
+
+    def __init__(self, serving: bool, previous_output: str | None) -> None:
+        super().__init__(serving)
+        self.previous_output = previous_output
 
 
 def report_builds(results: list[BuildResult], skip=frozenset()) -> str | None:
@@ -71,5 +86,8 @@ def report_builds(results: list[BuildResult], skip=frozenset()) -> str | None:
 
 
 def made(result: BuildResult) -> str:
-    """Which of a language's pages were rendered anew, e.g. " (2 made: a.md, b.md)"."""
-    return "" if result.made is None else f" ({made_summary(result.made)})"
+    """Which of a language's pages were rendered anew, and how many were put back as they were, e.g.
+    " (2 made: a.md, b.md; 998 put back)"."""
+    if result.made is None:
+        return ""
+    return f" ({made_summary(result.made)}{f'; {result.put_back} put back' if result.put_back else ''})"

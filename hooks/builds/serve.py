@@ -135,7 +135,8 @@ class ServePlan(Plan):
         order = self.waiting + [code for code in self.languages if code not in self.waiting and code not in served]
         staging = os.path.join(context.root_site_dir, STAGING)
         requests = [BuildRequest(config.config_file_path, code, staging, context.root_site_url,
-                                 publish_dir=context.root_site_dir) for code in order]
+                                 publish_dir=context.root_site_dir,
+                                 previous_output=os.path.join(context.root_site_dir, code)) for code in order]
         self.memory.background = LanguageBuilds(requests) if requests else None
 
     def finish_languages(self) -> None:

@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 
 from multilingual.context import BuildContext
 
-from reuse import cache_folder, cache_write_failure
+from reuse import PREVIOUS_OUTPUT_KEY, cache_folder, cache_write_failure
 
 from . import output
 from .kept import KeptLanguages, build_language_keys
@@ -86,7 +86,8 @@ class SitePlan(Plan):
             if kept:
                 log.info(f"Languages unchanged since a kept build, not built again: {', '.join(kept)}")
             codes = [code for code in codes if code not in kept]
-        requests = [BuildRequest(config.config_file_path, code, context.root_site_dir, context.root_site_url)
+        requests = [BuildRequest(config.config_file_path, code, context.root_site_dir, context.root_site_url,
+                                 previous_output=self.kept.output(code) if self.kept is not None else None)
                     for code in codes]
         self.builds = LanguageBuilds(requests) if requests else None
 
@@ -143,7 +144,7 @@ class Session:
         """The plan of a build about to start (on_config, once its context is made, before anything
         is read)."""
         if not context.is_default:
-            return WorkerPlan(serving=self.serving)
+            return WorkerPlan(self.serving, config.extra.get(PREVIOUS_OUTPUT_KEY))
         self.serving = is_serving(self.command, config.site_dir, tempfile.gettempdir())
         codes = [language.code for language in context.languages]
         if self.serving:

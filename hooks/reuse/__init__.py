@@ -14,6 +14,8 @@ from . import keys
 CACHE_SETTING = "build_cache"  # extra.build_cache: the cache folder, from mkdocs.yml's folder
 DEFAULT_CACHE = ".cache"
 PAGES_MADE_KEY = "pages_made"  # config.extra[...]: the pages a build rendered anew, for its report
+PAGES_PUT_BACK_KEY = "pages_put_back"  # config.extra[...]: how many pages a build put back unvisited (`visits`)
+PREVIOUS_OUTPUT_KEY = "previous_output"  # config.extra[...] of a language worker's build: pages to put back
 PAGES_FOLDER, SEARCH_FOLDER = "pages", "search"  # <cache>/pages: pages (`store`); <cache>/search: search bundles
 
 
@@ -54,12 +56,12 @@ def cache_folder(extra: Mapping, project_dir: str) -> str | None:
 def project_inputs(config, project_dir: str) -> list[str]:
     """The project's files a page may be made from, besides its sources: the hooks' folders, the
     theme's custom folder, `data/`, and any file or folder of the project an `extra:` setting names
-    (e.g. `ui_strings: data/ui`), the cache folder's setting aside."""
+    (e.g. `ui_strings: data/ui`), but the cache folder and a worker's previous output (in the cache)."""
     paths = [os.path.dirname(os.path.abspath(module.__file__)) for module in (config.hooks or {}).values()
              if getattr(module, "__file__", None)]
     paths += [config.theme.custom_dir or "", os.path.join(project_dir, "data")]
     for key, value in config.extra.items():
-        if key != CACHE_SETTING and isinstance(value, str) and value and "\n" not in value and not value.startswith(("http:", "https:")):
+        if key not in (CACHE_SETTING, PREVIOUS_OUTPUT_KEY) and isinstance(value, str) and value and "\n" not in value and not value.startswith(("http:", "https:")):
             path = os.path.normpath(os.path.join(project_dir, value))
             if path.startswith(project_dir + os.sep) and os.path.exists(path):
                 paths.append(path)

@@ -28,6 +28,7 @@ from multilingual.templates import add_to_context
 
 from . import keys
 from .store import PageStore
+from .visits import PageVisits
 
 REUSED_PAGE = "reused_page"  # the template context's key for a stored page (overrides/main.html)
 CONTENT, TEMPLATE = "content", "page"  # the stages, as stored
@@ -69,6 +70,11 @@ class PendingPage:
     template_key: str | None = None
     reused_page: bool = False
     warnings: int = 0
+    visit_warnings: int = 0  # the warnings counted when the page's visit began
+
+    def entries(self) -> list[str]:
+        """The store's entries the page was made from."""
+        return [f"{key}.{stage}" for key, stage in ((self.content_key, CONTENT), (self.template_key, TEMPLATE)) if key]
 
 
 def made_summary(made: list[str]) -> str:
@@ -91,6 +97,7 @@ class PageReuse:
     pending: dict[str, PendingPage] = field(default_factory=dict)
     made: list[str] = field(default_factory=list)  # the pages the theme rendered (src_uri)
     reused: int = 0  # pages printed as stored
+    visits: PageVisits = field(default_factory=lambda: PageVisits(None))
 
     def start(self, files, nav) -> None:
         """on_nav: the build's files are known."""
@@ -107,7 +114,8 @@ class PageReuse:
             return markdown
         key = keys.content_key(self.content_base, page.file.src_uri, page.url, markdown)
         stored = self.store.load(key, CONTENT)
-        self.pending[page.file.src_uri] = PendingPage(key, stored, markdown, warnings=warnings_counted(self.warnings))
+        counted = warnings_counted(self.warnings)
+        self.pending[page.file.src_uri] = PendingPage(key, stored, markdown, warnings=counted, visit_warnings=counted)
         return "" if stored is not None else markdown
 
     def after_render(self, page, html: str, files) -> str:
@@ -150,17 +158,30 @@ class PageReuse:
     def after_template(self, page, output: str) -> None:
         """on_post_page (first): store a page the theme rendered."""
         pending = self.pending.pop(page.file.src_uri, None) or PendingPage()
+        warnings = warnings_counted(self.warnings)
+        if pending.content_key is not None and warnings == pending.visit_warnings:
+            self.visits.visited(page, pending.entries())
         if pending.reused_page:
             self.reused += 1
             return
         self.made.append(page.file.src_uri)
-        if pending.template_key is not None and self.store is not None and warnings_counted(self.warnings) == pending.warnings:
+        if pending.template_key is not None and self.store is not None and warnings == pending.warnings:
             self.store.save(pending.template_key, TEMPLATE, output)
 
-    def finish(self) -> int:
-        """on_post_build: keep what this build stored; after a build that went through all its pages,
-        only what it used (a `--dirty` build goes through the edited pages only). The number of
-        entries left out."""
+    def put_back(self, files) -> list:
+        """on_env (first): the pages put back from the previous output (`visits`) as their visits left
+        them, their store entries in use; those pages."""
+        pages = self.visits.fill_in(files)
+        if self.store is not None:
+            for record in self.visits.kept.values():
+                self.store.keep(record.entries)
+        return pages
+
+    def finish(self, site_dir: str) -> int:
+        """on_post_build: keep what this build stored; after a build that went through all its pages
+        (made, reused or put back), only what it used (a `--dirty` build goes through the edited
+        pages only). Record the pages' visits. The number of entries left out."""
         if self.store is None:
             return 0
-        return self.store.write(complete=len(self.made) + self.reused >= self.pages)
+        self.visits.finish(site_dir)
+        return self.store.write(complete=len(self.made) + self.reused + len(self.visits.kept) >= self.pages)

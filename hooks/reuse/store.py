@@ -77,6 +77,10 @@ class PageStore:
         self.new[name] = compressor.compress(data) + compressor.flush()
         self.used.add(name)
 
+    def keep(self, names) -> None:
+        """Count the entries `names` as used by this build (a page put back whole was made from them)."""
+        self.used.update(names)
+
     def write(self, complete: bool) -> int:
         """Keep this build's entries with the earlier ones; after a build that made every page of
         the language (`complete`), only those it used. Also remove the folders of all but the most

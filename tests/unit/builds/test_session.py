@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from builds import output
-from builds.plan import Plan
+from builds.plan import Plan, WorkerPlan
 from builds.serve import ServePlan
 from builds.session import Session, SitePlan, is_serving
 
@@ -91,4 +91,4 @@ def test_a_worker_of_a_served_build_serves_too_and_does_nothing_around_its_langu
     # The worker is forked from the main build: its session is this one.
     worker_config, worker_context = config_and_context(tmp_path, os.path.join(config.site_dir, "fr"), is_default=False)
     plan = started.plan_for(worker_config, worker_context)
-    assert type(plan) is Plan and plan.serving and plan.changed == ()
+    assert type(plan) is WorkerPlan and plan.serving and plan.changed == () and plan.previous_output is None

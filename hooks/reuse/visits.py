@@ -1,0 +1,256 @@
+"""Pages a language build does not visit at all: put back from its previous output, because nothing
+they are made from changed.
+
+The page store (`pages.py`) spares a page its rendering, but MkDocs still visits it: reads its
+source, runs every hook on it and writes it, a few milliseconds a page, seconds for a language of a
+thousand pages. A language worker writes into a fresh folder and builds with `dirty=True`, so MkDocs
+passes by a page whose output file is already there and newer than its source (`File.is_modified`).
+Before MkDocs reads any page (`on_nav`), each page gets a visit key (`page_visit_key`); a page whose
+key is the one recorded when it was last made (`<code>.visits`, beside the page store), and whose
+output file in the previous output (`plan.previous_output`: the served folder under `mkdocs serve`,
+the language kept in `<cache>/languages/` under `mkdocs build`) is still the file recorded, is put
+back (a hard link). Its title, front matter, anchors and links to anchors are given back to its
+`Page` (`fill_in`), so the nav of the pages that are made, the sitemap and MkDocs' check of links to
+anchors are what a full build gives.
+
+What a visit key holds is what a page's output can depend on that is known before it is read:
+
+- the language's (`language_signature`): the build's inputs (`keys.build_inputs`), every file and its
+  URL, the nav as it will be (with the titles the index gives), which pages each language has,
+  what each page shows of itself on other pages (its URL, title, chapter number and the front matter
+  the theme's nav reads: all but `PAGE_LOCAL_META`), and the default language's pages an `extra:`
+  setting names (the sources page, whose references every article cites);
+- the page's: its source and the default language's, its index entry (front matter, description,
+  topics, reading time), its status in every language and the date its original last changed.
+
+A page that shows other pages' descriptions or topics (a generated page, such as a topic page; a page
+with an `<!-- insert: ... -->` marker, whose block lists chapters, topics or statuses; a page that
+includes a snippet) has no visit key: it is visited at every build, and the page store spares it what
+did not change.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from . import cache_write_failure, link_or_copy
+from .keys import digest, file_digest, files_signature
+
+log = logging.getLogger("mkdocs.plugins.reuse")
+
+VISITS_SUFFIX = ".visits"  # <cache>/pages/<inputs>/<code>.visits
+# Front matter that only the page itself and the pages that list it show, never the nav of others.
+PAGE_LOCAL_META = frozenset({"description", "tags", "source_hash", "reviewed", "search"})
+_LISTS_OTHERS = re.compile(rb"<!--\s*insert:|--8<--")
+_OBJECT_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+_TEMPORARY = ".tmp-"
+
+
+@dataclass
+class VisitRecord:
+    """What a page was made from (`key`), the output file it was written to, and what its visit
+    gave its `Page` that other pages use."""
+
+    key: str
+    dest_uri: str
+    size: int
+    mtime_ns: int
+    title: str | None
+    meta: dict
+    anchors: frozenset[str]
+    links_to_anchors: dict[str, dict[str, str]]  # linked page's src_uri -> {anchor: link as written}
+    entries: tuple[str, ...] = ()  # the page store's entries the page was made from
+
+
+# path -> (modification time in ns, size, whether it lists other pages)
+_LISTING: dict[str, tuple[int, int, bool]] = {}
+
+
+def lists_other_pages(path: str) -> bool:
+    """Whether a page's source asks for a block made from other pages (an insert marker) or
+    includes another file (a snippet)."""
+    stat = os.stat(path)
+    known = _LISTING.get(path)
+    if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
+        return known[2]
+    with open(path, "rb") as file:
+        lists = _LISTS_OTHERS.search(file.read()) is not None
+    _LISTING[path] = (stat.st_mtime_ns, stat.st_size, lists)
+    return lists
+
+
+def planned_nav(items: Iterable, pages: dict) -> str | None:
+    """The nav as the pages will show it, before any is read: each entry's kind, URL and title, a
+    page's title from the index (`pages`); a generated page's by its content. None if a page in the
+    nav is neither."""
+    parts: list[str] = []
+
+    def walk(entries) -> bool:
+        for entry in entries:
+            file = getattr(entry, "file", None)
+            if file is None:
+                parts.append(f"{type(entry).__name__}\0{entry.title}\0{getattr(entry, 'url', '')}")
+            elif file.src_uri in pages:
+                parts.append(f"page\0{entry.url}\0{pages[file.src_uri].title}")
+            elif file.generated_by:
+                parts.append(f"generated\0{entry.url}\0{digest(file.content_bytes)}")
+            else:
+                return False
+            if not walk(getattr(entry, "children", None) or ()):
+                return False
+            parts.append("\0end")
+        return True
+
+    return digest(*parts) if walk(items) else None
+
+
+def language_signature(inputs: str, files, nav_items: Iterable, context, named_pages: Iterable[str]) -> str | None:
+    """What every page of a language build shows of the others (see the module's docstring); None if
+    it cannot be told before the pages are read."""
+    tree = context.tree
+    nav = planned_nav(nav_items, context.pages)
+    if nav is None or tree is None:
+        return None
+    shown = [(info.src_uri, info.url, info.title, info.untranslated, info.number,
+              sorted((str(name), value) for name, value in info.meta.items() if name not in PAGE_LOCAL_META))
+             for _, info in sorted(context.pages.items())]
+    default = context.default.code
+    named = [file_digest(tree.path(default, uri)) for uri in sorted(set(named_pages)) if tree.has(default, uri)]
+    text = repr(shown) + repr(sorted((code, sorted(uris)) for code, uris in tree.pages.items()))
+    if _OBJECT_ADDRESS.search(text):
+        return None
+    return digest(inputs, context.language.code, files_signature(files), nav, text,
+                  repr(sorted(context.shared_urls)), repr(sorted(context.theme_urls)), *named)
+
+
+def page_visit_key(signature: str, file, context) -> str | None:
+    """What the output of the page of `file` depends on; None if it must be visited at every build."""
+    info = context.pages.get(file.src_uri)
+    if info is None or file.generated_by or not file.abs_src_path or lists_other_pages(file.abs_src_path):
+        return None
+    tree, uri = context.tree, file.src_uri
+    original = file_digest(tree.path(context.default.code, uri)) if tree.has(context.default.code, uri) else b""
+    text = repr(info) + repr(context.changed_on.get(uri)) + repr(
+        [(language.code, tree.has(language.code, uri), context.status.get((language.code, uri)))
+         for language in context.languages])
+    if _OBJECT_ADDRESS.search(text):
+        return None
+    return digest(signature, uri, file.url, file.dest_uri, file_digest(file.abs_src_path), original, text)
+
+
+def named_pages(extra: dict) -> list[str]:
+    """The pages `extra:` settings name (`sources_page: sources.md`): hooks may read them for others."""
+    return [value for value in extra.values() if isinstance(value, str) and value.endswith(".md")]
+
+
+def put_back(record: VisitRecord, previous_output: str, site_dir: str, source: str) -> bool:
+    """Link the page's previous output file into the new site folder, if it is still the file that
+    was recorded; make it newer than its source, so that MkDocs' `dirty` build passes it by."""
+    previous = os.path.join(previous_output, record.dest_uri)
+    try:
+        stat = os.stat(previous)
+        if (stat.st_size, stat.st_mtime_ns) != (record.size, record.mtime_ns):
+            return False
+        destination = os.path.join(site_dir, record.dest_uri)
+        os.makedirs(os.path.dirname(destination), exist_ok=True)
+        link_or_copy(previous, destination)
+        source_time = os.stat(source).st_mtime_ns
+        if source_time >= stat.st_mtime_ns:  # a source touched, not changed (its key is the same)
+            os.utime(destination, ns=(source_time + 1_000_000_000, source_time + 1_000_000_000))
+    except OSError:
+        return False
+    return True
+
+
+def read_records(path: str) -> dict[str, VisitRecord]:
+    try:
+        with open(path, "rb") as file:
+            records = pickle.load(file)
+        return records if isinstance(records, dict) else {}
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, ImportError):
+        return {}
+
+
+def write_records(path: str, records: dict[str, VisitRecord], cache_dir: str) -> None:
+    """Write the records aside, then put them in place (an interrupted build leaves the old ones)."""
+    temporary = f"{path}{_TEMPORARY}{os.getpid()}"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(temporary, "wb") as file:
+            pickle.dump(records, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError as error:
+        try:
+            os.remove(temporary)
+        except OSError:
+            pass
+        log.warning(cache_write_failure(cache_dir, error))
+
+
+@dataclass
+class PageVisits:
+    """One language build's visits: which pages are put back instead of visited, and the records
+    of this build's pages for the next."""
+
+    records_path: str | None  # None: pages are not recorded (no cache)
+    cache_dir: str = ""
+    keys: dict[str, str] = field(default_factory=dict)  # src_uri -> visit key
+    kept: dict[str, VisitRecord] = field(default_factory=dict)  # src_uri -> record: put back, not visited
+    made: dict[str, VisitRecord] = field(default_factory=dict)  # src_uri -> record of a page visited cleanly
+
+    def plan(self, signature: str | None, files, context, previous_output: str | None, site_dir: str) -> None:
+        """on_nav: the pages' visit keys; the pages put back from `previous_output`."""
+        if self.records_path is None or signature is None:
+            return
+        pages = [file for file in files.documentation_pages() if file.page is not None]
+        self.keys = {file.src_uri: key for file in pages if (key := page_visit_key(signature, file, context))}
+        if not previous_output or not os.path.isdir(previous_output):
+            return
+        records = read_records(self.records_path)
+        for file in pages:
+            record = records.get(file.src_uri)
+            if record is not None and record.key == self.keys.get(file.src_uri) and record.dest_uri == file.dest_uri \
+                    and put_back(record, previous_output, site_dir, file.abs_src_path):
+                self.kept[file.src_uri] = record
+
+    def fill_in(self, files) -> list:
+        """on_env: give each page put back what its visit would have given it; the pages."""
+        pages = []
+        for uri, record in self.kept.items():
+            page = files.get_file_from_path(uri).page
+            page.meta = dict(record.meta)
+            page.title = record.title
+            page.present_anchor_ids = set(record.anchors)
+            page.links_to_anchors = {linked: dict(anchors) for linked_uri, anchors in record.links_to_anchors.items()
+                                     if (linked := files.get_file_from_path(linked_uri)) is not None}
+            pages.append(page)
+        return pages
+
+    def visited(self, page, entries: Iterable[str]) -> None:
+        """A page made without a warning: record it (its output file is stat'ed when the build ends)."""
+        key = self.keys.get(page.file.src_uri)
+        if key is None:
+            return
+        self.made[page.file.src_uri] = VisitRecord(
+            key, page.file.dest_uri, 0, 0, page.title, dict(page.meta), frozenset(page.present_anchor_ids or ()),
+            {file.src_uri: dict(anchors) for file, anchors in (page.links_to_anchors or {}).items()},
+            tuple(entries))
+
+    def finish(self, site_dir: str) -> None:
+        """on_post_build: record every page this build put back or made cleanly, as written."""
+        if self.records_path is None or not self.keys:
+            return
+        records = {}
+        for uri, record in {**self.kept, **self.made}.items():
+            try:
+                stat = os.stat(os.path.join(site_dir, record.dest_uri))
+            except OSError:
+                continue
+            record.size, record.mtime_ns = stat.st_size, stat.st_mtime_ns
+            records[uri] = record
+        write_records(self.records_path, records, self.cache_dir)
