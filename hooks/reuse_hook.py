@@ -47,7 +47,7 @@ class ReuseHooks:
         nothing changed for are put back now, before MkDocs reads any."""
         context: BuildContext = config.extra[CONTEXT_KEY]
         self.reuse.start(files, nav)
-        if self.reuse.visits.records_path is not None:
+        if self.reuse.visits.records_path is not None and context.plan is not None:
             signature = language_signature(self.reuse.inputs, files, nav.items, context, named_pages(config.extra))
             self.reuse.visits.plan(signature, files, context, context.plan.previous_output, config.site_dir)
         return nav

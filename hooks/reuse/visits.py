@@ -36,7 +36,7 @@ import os
 import pickle
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from . import cache_write_failure, link_or_copy
 from .keys import digest, file_digest, files_signature
@@ -143,7 +143,7 @@ def page_visit_key(signature: str, file, context) -> str | None:
     return digest(signature, uri, file.url, file.dest_uri, file_digest(file.abs_src_path), original, text)
 
 
-def named_pages(extra: dict) -> list[str]:
+def named_pages(extra: Mapping) -> list[str]:
     """The pages `extra:` settings name (`sources_page: sources.md`): hooks may read them for others."""
     return [value for value in extra.values() if isinstance(value, str) and value.endswith(".md")]
 

@@ -6,6 +6,7 @@ makes everything that uses it again; a warning is never hidden by a reused page.
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import shutil
 from pathlib import Path
@@ -49,6 +50,13 @@ def pages_made(output: str) -> dict[str, int]:
     if match := re.search(r"Languages built: (.*)", output):
         made.update({code: int(count) for code, count in re.findall(r"(\w+) [\d.]+s \((\d+) made", match.group(1))})
     return made
+
+
+def put_back(output: str) -> dict[str, int]:
+    """How many pages each language's build put back from its previous output, not visited."""
+    match = re.search(r"Languages built: (.*)", output)
+    return {code: int(count) for code, count in re.findall(r"(\w+) [\d.]+s \([^)]*?(\d+) put back\)", match.group(1))} \
+        if match else {}
 
 
 def kept_languages(output: str) -> list[str]:
@@ -148,3 +156,52 @@ def test_a_page_that_warned_is_made_again_and_warns_again(project):
         assert result.returncode == 0, result.output
         assert any("missing.md" in warning for warning in result.warnings), result.output
         assert project.build("--strict").returncode != 0
+
+
+def cold_build_of(project, tmp_path, name: str) -> dict[str, bytes]:
+    """What a cold build of the project as it is now writes (a copy, without its cache)."""
+    fresh = project.copy_to(tmp_path / name)
+    shutil.rmtree(fresh.path / ".cache")
+    shutil.rmtree(fresh.path / "site")
+    return build(fresh)[1]
+
+
+def test_a_translation_nothing_changed_for_is_put_back_unvisited_and_a_new_title_in_the_nav_visits_every_page(project, tmp_path):
+    project.write("docs/fr/chapter.md", french_chapter("Une description.", "Des mots.\n"))
+    build(project)
+    # The French home page is made from nothing the edit of the chapter's description and text
+    # changes: it is put back; the chapter and the topic pages listing it are made.
+    project.write("docs/fr/chapter.md", french_chapter("Une description neuve.", "Des mots tout neufs.\n"))
+    result, site = build(project)
+    assert put_back(result.output) == {"fr": 1} and pages_made(result.output)["fr"] == 3, result.output
+    cold = cold_build_of(project, tmp_path, "cold-1")
+    assert without_search(site) == without_search(cold) and search_fragments(site) == search_fragments(cold)
+    # A source saved again unchanged (a newer time, the same text) is still put back, and its page
+    # is not written again, through the link, into the cache's copy.
+    kept_copy = project.path / ".cache" / "languages" / "fr" / "site" / "index.html"
+    kept_before = kept_copy.read_bytes()
+    home = project.path / "docs" / "fr" / "index.md"
+    os.utime(home, (home.stat().st_atime + 10, home.stat().st_mtime + 10))
+    project.write("docs/fr/chapter.md", french_chapter("Une description neuve.", "Des mots, encore.\n"))
+    result, _ = build(project)
+    assert put_back(result.output) == {"fr": 1} and kept_copy.read_bytes() == kept_before
+    assert kept_copy.stat().st_mtime > home.stat().st_mtime  # MkDocs passed it by: it would have written it now
+    # A new title for the chapter is in the nav of every page: nothing is put back.
+    retitled = french_chapter("Une description neuve.", "Des mots tout neufs.\n").replace("Un chapitre", "Un chapitre, autrement")
+    project.write("docs/fr/chapter.md", retitled)
+    result, site = build(project)
+    assert put_back(result.output) == {}, result.output
+    assert "Un chapitre, autrement" in site["fr/index.html"].decode()
+    assert without_search(site) == without_search(cold_build_of(project, tmp_path, "cold-2"))
+
+
+def test_a_page_put_back_has_its_links_to_anchors_checked_again(project):
+    project.write("docs/fr/chapter.md", french_chapter("Une description.", "## Confiance\n\nDes mots.\n"))
+    project.write("docs/fr/index.md", project.path.joinpath("docs/fr/index.md").read_text(encoding="utf-8")
+                  + "\nVoir [la confiance](chapter.md#confiance).\n")
+    build(project)
+    project.write("docs/fr/chapter.md", french_chapter("Une description.", "## Autre chose\n\nDes mots.\n"))
+    result = project.build()
+    assert result.returncode == 0 and put_back(result.output) == {"fr": 1}, result.output
+    assert any("index.md" in warning and "#confiance" in warning for warning in result.warnings), result.output
+    assert project.build("--strict").returncode != 0
