@@ -37,7 +37,7 @@ class ReuseHooks:
         inputs = inputs_of(config, context, folder)
         store = PageStore(os.path.join(folder, PAGES_FOLDER), inputs, context.language.code) if folder else None
         self.reuse = PageReuse(store, count_warnings(build_logger()), inputs)
-        if store is not None and context.plan is not None and context.plan.records_visits:
+        if store is not None:
             self.reuse.visits = PageVisits(store.path.removesuffix(".pages") + VISITS_SUFFIX, store.cache_dir)
         config.extra[PAGES_MADE_KEY] = self.reuse.made if store else None  # a language build reports it
         return config
@@ -49,7 +49,7 @@ class ReuseHooks:
         self.reuse.start(files, nav)
         if self.reuse.visits.records_path is not None and context.plan is not None:
             signature = language_signature(self.reuse.inputs, files, nav.items, context, named_pages(config.extra))
-            self.reuse.visits.plan(signature, files, context, context.plan.previous_output, config.site_dir)
+            self.reuse.visits.plan(signature, files, config, context, context.plan.previous_output)
         return nav
 
     @event_priority(-1000)  # last: the Markdown as every hook left it is what is rendered
@@ -79,9 +79,11 @@ class ReuseHooks:
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self.reuse.visits.check_links(config.validation.links.anchors)
         removed = self.reuse.finish(config.site_dir)
         if config.extra[CONTEXT_KEY].is_default and self.reuse.store is not None:  # the others' builds report theirs
-            log.info(f"Pages {made_summary(self.reuse.made)}; reused: {self.reuse.reused}")
+            log.info(f"Pages {made_summary(self.reuse.made)}; reused: {self.reuse.reused}; "
+                     f"put back: {len(self.reuse.visits.kept)}")
         log.debug(f"Stored pages no build uses any more, removed: {removed}")
 
 

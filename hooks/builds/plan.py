@@ -30,12 +30,9 @@ class Plan:
     `mkdocs serve`; none in a worker (its main build indexes the site)."""
 
     previous_output: str | None = None
-    """A language worker's: the folder holding its language's pages as an earlier build wrote them
-    (the served folder, or the language kept in the cache), from which the pages whose inputs did not
-    change are put back instead of made again (`reuse.visits`); None: every page is made."""
-    records_visits: bool = False
-    """The build writes into a folder of its own and builds `dirty`, so that MkDocs passes by the
-    pages put back (a language worker's): its pages' visits are recorded for the next build."""
+    """The folder holding this build's pages as an earlier build of its language wrote them (the
+    previous site, the served folder, or the language kept in the cache), from which the pages whose
+    inputs did not change are put back instead of made again (`reuse.visits`); None: every page is made."""
 
     def __init__(self, serving: bool = False) -> None:
         self.serving = serving
@@ -60,9 +57,7 @@ class Plan:
 
 
 class WorkerPlan(Plan):
-    """A language worker's build: its own language only, into a folder of its own (`workers.py`)."""
-
-    records_visits = True
+    """A language worker's build: its own language only (`workers.py`)."""
 
     def __init__(self, serving: bool, previous_output: str | None) -> None:
         super().__init__(serving)

@@ -26,6 +26,7 @@ from .workers import BuildRequest, BuildResult, LanguageBuilds
 
 STAGING = ".staging"  # <site_dir>/.staging/<code>: a background language build's output
 HELD = ".held-"  # <site_dir>/.held-<code>: a language's pages while MkDocs empties the site folder
+HELD_ROOT = ".held-root"  # <site_dir>/.held-root: the default language's files of the last rebuild, put back from there
 
 
 def watched_paths(config, context) -> list[str]:
@@ -80,6 +81,20 @@ def hold(site_dir: str, codes: Iterable[str]) -> None:
             os.rename(os.path.join(site_dir, code), os.path.join(site_dir, HELD + code))
 
 
+def hold_root(site_dir: str, codes: Iterable[str]) -> str:
+    """Move the default language's files of the last rebuild (every entry of the site folder but the
+    languages' folders and hidden ones) into `HELD_ROOT`, which MkDocs' cleaning keeps, so that the
+    pages nothing changed for are put back from there (`reuse.visits`); its path."""
+    held = os.path.join(site_dir, HELD_ROOT)
+    shutil.rmtree(held, ignore_errors=True)
+    os.makedirs(held)
+    languages = set(codes)
+    for entry in os.listdir(site_dir):
+        if not entry.startswith(".") and entry not in languages:
+            os.rename(os.path.join(site_dir, entry), os.path.join(held, entry))
+    return held
+
+
 def restore(site_dir: str, codes: Iterable[str]) -> None:
     """Undo `hold`, once MkDocs has emptied the site folder."""
     for code in codes:
@@ -121,6 +136,7 @@ class ServePlan(Plan):
             self.memory.background.wait()
             self.memory.background = None
         hold(config.site_dir, self.languages)
+        self.previous_output = hold_root(config.site_dir, self.languages)
 
     def after_clean(self, config) -> None:
         restore(config.site_dir, self.languages)
@@ -157,6 +173,12 @@ class ServePlan(Plan):
                 raise PluginError(error)
             self.remember_built(results)
         self.memory.watched = self.watched
+        self.drop_held_root()
+
+    def drop_held_root(self) -> None:
+        """The default language's files of the last rebuild: what was not put back is stale."""
+        if self.previous_output:
+            shutil.rmtree(self.previous_output, ignore_errors=True)
 
     def remember_built(self, results: list[BuildResult]) -> None:
         """What the languages now served were made from; a failed one is built again next time."""
@@ -172,6 +194,7 @@ class ServePlan(Plan):
             self.memory.background = None
             self.memory.language_keys.clear()  # those cut short may have left their old pages
         self.memory.watched = self.last_complete
+        self.drop_held_root()
 
     def close(self) -> None:
         if self.memory.background is not None:

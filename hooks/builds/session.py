@@ -66,6 +66,7 @@ class SitePlan(Plan):
         self.staging = output.begin(config.site_dir) if staged else None
         if self.staging:  # every language goes under the root: the context points there too
             config.site_dir = context.root_site_dir = self.staging
+            self.previous_output = self.site_dir  # the default language's pages unchanged are put back from there
         self.config = config
         self.builds: LanguageBuilds | None = None
         self.complete = False

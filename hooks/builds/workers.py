@@ -70,25 +70,11 @@ def build_logger() -> logging.Logger:
     return logging.getLogger(build.__module__.split(".")[0])
 
 
-class PassedByNotice(logging.Filter):
-    """MkDocs warns at the start of a `dirty` build that its nav and links may be stale, since it
-    passes by every page whose output is newer than its source. A worker's build is `dirty` only to
-    pass by the pages `reuse.visits` put back, whose inputs did not change, into a folder it emptied
-    first: the warning would be false, and `--strict` would count it. If MkDocs rewords it, it is no
-    longer matched and the build warns, which a strict build and the tests see."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not (record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build"))
-
-
 def build_language(request: BuildRequest) -> BuildResult:
-    """Run one language's build (in a worker process) and report what happened. It writes into a
-    folder it empties first and builds `dirty`, so that MkDocs passes by the pages put back from the
-    language's previous output (`reuse.visits`); with none put back, every page is made."""
+    """Run one language's build (in a worker process) and report what happened."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
-    from mkdocs.utils import clean_directory
 
     started = time.monotonic()
     logger = build_logger()
@@ -102,11 +88,7 @@ def build_language(request: BuildRequest) -> BuildResult:
         config.extra[BUILD_LANGUAGE_KEY] = request.code
         config.extra[PREVIOUS_OUTPUT_KEY] = request.previous_output
         config.strict = False  # the main build counts our warnings under --strict
-        clean_directory(os.path.join(request.root_site_dir, request.code))
-        build_messages = logging.getLogger(build.__module__)
-        if not any(isinstance(each, PassedByNotice) for each in build_messages.filters):
-            build_messages.addFilter(PassedByNotice())
-        build(config, dirty=True)
+        build(config)
         result.made = config.extra.get(PAGES_MADE_KEY)
         result.put_back = config.extra.get(PAGES_PUT_BACK_KEY) or 0
         if request.publish_dir:

@@ -1,17 +1,17 @@
-"""Pages a language build does not visit at all: put back from its previous output, because nothing
-they are made from changed.
+"""Pages a build does not visit at all: put back from its previous output, because nothing they are
+made from changed.
 
 The page store (`pages.py`) spares a page its rendering, but MkDocs still visits it: reads its
 source, runs every hook on it and writes it, a few milliseconds a page, seconds for a language of a
-thousand pages. A language worker writes into a fresh folder and builds with `dirty=True`, so MkDocs
-passes by a page whose output file is already there and newer than its source (`File.is_modified`).
-Before MkDocs reads any page (`on_nav`), each page gets a visit key (`page_visit_key`); a page whose
-key is the one recorded when it was last made (`<code>.visits`, beside the page store), and whose
-output file in the previous output (`plan.previous_output`: the served folder under `mkdocs serve`,
-the language kept in `<cache>/languages/` under `mkdocs build`) is still the file recorded, is put
-back (a hard link). Its title, front matter, anchors and links to anchors are given back to its
-`Page` (`fill_in`), so the nav of the pages that are made, the sitemap and MkDocs' check of links to
-anchors are what a full build gives.
+thousand pages. Before MkDocs reads any page (`on_nav`, once the nav is made), each page gets a visit
+key (`page_visit_key`); a page whose key is the one recorded when it was last made (`<code>.visits`,
+beside the page store), and whose output file in the previous output (`plan.previous_output`: the
+previous site, the served folder, or the language kept in `<cache>/languages/`) is still the file
+recorded, is put back (a hard link) and excluded from MkDocs' reading and writing of pages
+(`File.inclusion`), the nav already holding it. Its title, front matter, anchors and links to
+anchors are given back to its `Page` (`fill_in`), so the nav of the pages that are made, the sitemap
+and the check of links to anchors (`check_links`, as MkDocs checks the pages it made) are what a
+full build gives.
 
 What a visit key holds is what a page's output can depend on that is known before it is read:
 
@@ -37,6 +37,9 @@ import pickle
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
+
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from . import cache_write_failure, link_or_copy
 from .keys import digest, file_digest, files_signature
@@ -148,9 +151,9 @@ def named_pages(extra: Mapping) -> list[str]:
     return [value for value in extra.values() if isinstance(value, str) and value.endswith(".md")]
 
 
-def put_back(record: VisitRecord, previous_output: str, site_dir: str, source: str) -> bool:
+def put_back(record: VisitRecord, previous_output: str, site_dir: str) -> bool:
     """Link the page's previous output file into the new site folder, if it is still the file that
-    was recorded; make it newer than its source, so that MkDocs' `dirty` build passes it by."""
+    was recorded. Nothing writes it again: MkDocs leaves the page out (`PageVisits.plan`)."""
     previous = os.path.join(previous_output, record.dest_uri)
     try:
         stat = os.stat(previous)
@@ -159,9 +162,6 @@ def put_back(record: VisitRecord, previous_output: str, site_dir: str, source: s
         destination = os.path.join(site_dir, record.dest_uri)
         os.makedirs(os.path.dirname(destination), exist_ok=True)
         link_or_copy(previous, destination)
-        source_time = os.stat(source).st_mtime_ns
-        if source_time >= stat.st_mtime_ns:  # a source touched, not changed (its key is the same)
-            os.utime(destination, ns=(source_time + 1_000_000_000, source_time + 1_000_000_000))
     except OSError:
         return False
     return True
@@ -202,12 +202,15 @@ class PageVisits:
     keys: dict[str, str] = field(default_factory=dict)  # src_uri -> visit key
     kept: dict[str, VisitRecord] = field(default_factory=dict)  # src_uri -> record: put back, not visited
     made: dict[str, VisitRecord] = field(default_factory=dict)  # src_uri -> record of a page visited cleanly
+    files: Files | None = None  # the build's files, once planned
 
-    def plan(self, signature: str | None, files, context, previous_output: str | None, site_dir: str) -> None:
-        """on_nav: the pages' visit keys; the pages put back from `previous_output`."""
+    def plan(self, signature: str | None, files, config, context, previous_output: str | None) -> None:
+        """on_nav: the pages' visit keys; the pages put back from `previous_output` into the site
+        folder, left out of MkDocs' reading and writing of pages."""
         if self.records_path is None or signature is None:
             return
-        pages = [file for file in files.documentation_pages() if file.page is not None]
+        self.files = files
+        pages = files.documentation_pages()
         self.keys = {file.src_uri: key for file in pages if (key := page_visit_key(signature, file, context))}
         if not previous_output or not os.path.isdir(previous_output):
             return
@@ -215,8 +218,11 @@ class PageVisits:
         for file in pages:
             record = records.get(file.src_uri)
             if record is not None and record.key == self.keys.get(file.src_uri) and record.dest_uri == file.dest_uri \
-                    and put_back(record, previous_output, site_dir, file.abs_src_path):
+                    and put_back(record, previous_output, config.site_dir):
                 self.kept[file.src_uri] = record
+                if file.page is None:  # not in the nav: MkDocs makes its Page as it reads it
+                    Page(None, file, config)
+                file.inclusion = InclusionLevel.EXCLUDED  # MkDocs neither reads nor writes it
 
     def fill_in(self, files) -> list:
         """on_env: give each page put back what its visit would have given it; the pages."""
@@ -230,6 +236,15 @@ class PageVisits:
                                      if (linked := files.get_file_from_path(linked_uri)) is not None}
             pages.append(page)
         return pages
+
+    def check_links(self, log_level: int) -> None:
+        """on_post_build: check the links to anchors of the pages put back, as MkDocs checks those of
+        the pages it made (`validation.links.anchors`): against the anchors of the pages as they are now."""
+        for uri in self.kept:
+            assert self.files is not None  # a page is put back only once the files are known
+            file = self.files.get_file_from_path(uri)
+            if file is not None and file.page is not None:
+                file.page.validate_anchor_links(files=self.files, log_level=log_level)
 
     def visited(self, page, entries: Iterable[str]) -> None:
         """A page made without a warning: record it (its output file is stat'ed when the build ends)."""
