@@ -65,6 +65,9 @@ class KeptLanguages:
                 if file.read() != key:
                     return False
             shutil.copytree(os.path.join(kept, _OUTPUT), destination, copy_function=link_or_copy)
+            with open(os.path.join(kept, _KEY_FILE), encoding="ascii") as file:
+                if file.read() != key:  # another build began to keep a new output meanwhile
+                    raise OSError("changed while copied")
         except (OSError, shutil.Error):
             shutil.rmtree(destination, ignore_errors=True)
             return False
@@ -77,17 +80,26 @@ class KeptLanguages:
         return kept if os.path.isdir(kept) else None
 
     def keep(self, code: str, key: str, output: str) -> None:
-        """Keep a language's new output as its only one (made aside with its key, then renamed into
-        place: a copy cut short is never taken for a whole one)."""
+        """Keep a language's new output as its only one. The first is made aside with its key, then
+        renamed into place; a later one updates the kept files (most of them are the very files kept,
+        put back: `reuse.visits`) with its key removed meanwhile, so that a copy cut short is never
+        taken for a whole one."""
         kept = os.path.join(self.folder, code)
         writing = f"{kept}.writing-{os.getpid()}"  # made aside, then put in place: another build
         for left in glob.glob(glob.escape(kept) + ".writing-*"):  # restoring meanwhile never copies half
             pid = left.rpartition("-")[2]  # of it; what an interrupted build left goes
             if not pid.isdigit() or not process_alive(int(pid)) or int(pid) == os.getpid():
                 shutil.rmtree(left, ignore_errors=True)
+        if os.path.isdir(os.path.join(kept, _OUTPUT)):
+            try:
+                os.remove(os.path.join(kept, _KEY_FILE))
+            except FileNotFoundError:
+                pass
+            mirror(output, os.path.join(kept, _OUTPUT))
+            write_key(kept, key)
+            return
         shutil.copytree(output, os.path.join(writing, _OUTPUT), copy_function=link_or_copy)
-        with open(os.path.join(writing, _KEY_FILE), "w", encoding="ascii") as file:
-            file.write(key)
+        write_key(writing, key)
         shutil.rmtree(kept, ignore_errors=True)
         os.rename(writing, kept)
 
@@ -95,3 +107,36 @@ class KeptLanguages:
         """Drop every kept language: a build about to write the site folder in place (`--dirty`)
         would change their hard-linked files too."""
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def write_key(folder: str, key: str) -> None:
+    temporary = os.path.join(folder, f"{_KEY_FILE}.tmp-{os.getpid()}")
+    with open(temporary, "w", encoding="ascii") as file:
+        file.write(key)
+    os.replace(temporary, os.path.join(folder, _KEY_FILE))
+
+
+def mirror(source: str, target: str) -> None:
+    """Make the folder `target` hold the files of `source`, as hard links where the file system
+    allows: a file of `target` that is already the same file as its namesake is left alone, the
+    others are replaced, and what `source` does not have is removed."""
+    wanted = set()
+    for folder, _, names in os.walk(source):
+        into = os.path.normpath(os.path.join(target, os.path.relpath(folder, source)))
+        os.makedirs(into, exist_ok=True)
+        for name in names:
+            origin, copy = os.path.join(folder, name), os.path.join(into, name)
+            wanted.add(copy)
+            try:
+                if os.path.samestat(os.stat(origin), os.stat(copy)):
+                    continue
+                os.remove(copy)
+            except FileNotFoundError:
+                pass
+            link_or_copy(origin, copy)
+    for folder, _, names in os.walk(target, topdown=False):
+        for name in names:
+            if os.path.join(folder, name) not in wanted:
+                os.remove(os.path.join(folder, name))
+        if folder != target and not os.listdir(folder):
+            os.rmdir(folder)

@@ -7,7 +7,9 @@ every language if anything else did. That one answer, kept on the rebuild's `Ser
 languages the rebuild waits for (the page being edited is served as soon as it is rebuilt; the other
 languages are rebuilt in the background, each into a staging folder, then swapped in) and which
 languages the search re-indexes. MkDocs empties the site folder at each rebuild, except hidden
-entries, so the languages' pages and the search bundles are held under a hidden name meanwhile.
+entries, so the languages' pages and the search bundles are held under a hidden name meanwhile, and
+the default language's files under `.held-root`, the rebuild's previous output: its pages that
+nothing changed for are put back from there (`reuse.visits`), and the rest is removed at its end.
 """
 
 from __future__ import annotations

@@ -17,14 +17,15 @@ HEADER = (
 )
 
 
-def url_entry(loc: str, links: list[Alternate]) -> str:
-    lines = [f"  <url>\n    <loc>{escape(loc)}</loc>\n"]
-    for link in links:
-        lines.append(
-            f'    <xhtml:link rel="alternate" hreflang={quoteattr(link.hreflang)} href={quoteattr(link.href)}/>\n'
-        )
-    lines.append("  </url>\n")
-    return "".join(lines)
+def alternate_links(links: list[Alternate]) -> str:
+    """A page's `xhtml:link` alternates, the same in the entry of each of its language versions."""
+    return "".join(f'    <xhtml:link rel="alternate" hreflang={quoteattr(link.hreflang)} href={quoteattr(link.href)}/>\n'
+                   for link in links)
+
+
+def url_entry(loc: str, links: str) -> str:
+    """One `<url>`: its address and its alternates (`alternate_links`)."""
+    return f"  <url>\n    <loc>{escape(loc)}</loc>\n{links}  </url>\n"
 
 
 def render_sitemap(
@@ -34,7 +35,7 @@ def render_sitemap(
     default = languages[0]
     body = []
     for page_url in sorted(set(page_urls)):
-        links = alternates(languages, site_url, page_url)
+        links = alternate_links(alternates(languages, site_url, page_url))  # written once for every language's entry
         for language in included:
             body.append(url_entry(absolute_url(site_url, site_path(language, default, page_url)), links))
     return HEADER + "".join(body) + "</urlset>\n"

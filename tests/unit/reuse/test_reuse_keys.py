@@ -168,14 +168,23 @@ def test_a_cache_that_cannot_be_written_is_named_and_the_build_goes_on(tmp_path,
 
 
 def test_keeping_a_language_again_replaces_it_whole_and_clears_what_an_interrupted_build_left(tmp_path):
-    output = tmp_path / "site" / "fr"
-    write(output / "index.html", "<p>one</p>")
+    first, second = tmp_path / "site" / "fr", tmp_path / "site2" / "fr"
+    write(first / "index.html", "<p>one</p>")
+    write(first / "gone" / "index.html", "<p>gone</p>")
+    write(first / "same" / "index.html", "<p>same</p>")
     kept = KeptLanguages(str(tmp_path / "cache"))
-    kept.keep("fr", "key-1", str(output))
+    kept.keep("fr", "key-1", str(first))
     (tmp_path / "cache" / "languages" / "fr.writing-999999999").mkdir()  # no such process any more
-    write(output / "index.html", "<p>two</p>")
-    kept.keep("fr", "key-2", str(output))
+    # The next build's output: a page made anew, one put back (a link to the kept file), one gone.
+    write(second / "index.html", "<p>two</p>")
+    kept_same = tmp_path / "cache" / "languages" / "fr" / "site" / "same" / "index.html"
+    (second / "same").mkdir()
+    os.link(kept_same, second / "same" / "index.html")
+    kept.keep("fr", "key-2", str(second))
     assert sorted(os.listdir(tmp_path / "cache" / "languages")) == ["fr"]
     assert not kept.restore("fr", "key-1", str(tmp_path / "old" / "fr"))
     assert kept.restore("fr", "key-2", str(tmp_path / "new" / "fr"))
+    assert sorted(path.relative_to(tmp_path / "new" / "fr").as_posix() for path in (tmp_path / "new" / "fr").rglob("*")) \
+        == ["index.html", "same", "same/index.html"]
     assert (tmp_path / "new" / "fr" / "index.html").read_text() == "<p>two</p>"
+    assert (first / "index.html").read_text() == "<p>one</p>"  # the first output's file was replaced, not written into
