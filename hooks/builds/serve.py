@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
+import time
 from typing import Iterable
 
 from mkdocs.exceptions import PluginError
@@ -105,6 +107,14 @@ def restore(site_dir: str, codes: Iterable[str]) -> None:
             os.rename(held, os.path.join(site_dir, code))
 
 
+def language_requests(config, codes: list[str]) -> list[BuildRequest]:
+    """Builds of the languages `codes` of the main build of `config`, each into a staging folder,
+    then swapped in for its pages being served (from which its pages unchanged are put back)."""
+    staging = os.path.join(config.site_dir, STAGING)
+    return [BuildRequest(config.config_file_path, code, staging, config.site_url, publish_dir=config.site_dir,
+                         previous_output=os.path.join(config.site_dir, code)) for code in codes]
+
+
 class ServeMemory:
     """What `mkdocs serve` remembers from one rebuild to the next."""
 
@@ -131,6 +141,7 @@ class ServePlan(Plan):
         self.changed = changed_languages(memory.watched, watched, docs_root, codes)
         self.languages = codes[1:]  # built by the workers
         self.waiting = [code for code in self.languages if code in self.changed]
+        self.waited: LanguageBuilds | None = None  # the builds of `waiting`, started first
         self.keys: dict[str, str] = {}
 
     def before_clean(self, config) -> None:
@@ -141,46 +152,50 @@ class ServePlan(Plan):
         self.previous_output = hold_root(config.site_dir, self.languages)
 
     def after_clean(self, config) -> None:
+        """Start the languages whose sources changed (the ones this rebuild waits for) now, before
+        the default language's sources are read: their builds read their own, and the edited page is
+        served as soon as both are done."""
         restore(config.site_dir, self.languages)
+        requests = language_requests(config, self.waiting)
+        self.waited = LanguageBuilds(requests) if requests else None
 
     def start_languages(self, config, context: BuildContext) -> None:
-        """Build the languages whose inputs changed since their pages being served were made (all of
-        them at the first build); the others' pages stay as they are."""
+        """Build in the background the other languages whose inputs changed since their pages being
+        served were made (all of them at the first build); the others' pages stay as they are."""
         self.keys = build_language_keys(config, context, self.languages)
         served = {code for code in self.languages if self.memory.language_keys.get(code) == self.keys[code]
                   and os.path.isdir(os.path.join(context.root_site_dir, code))}
-        self.waiting = [code for code in self.waiting if code not in served]
-        order = self.waiting + [code for code in self.languages if code not in self.waiting and code not in served]
-        staging = os.path.join(context.root_site_dir, STAGING)
-        requests = [BuildRequest(config.config_file_path, code, staging, context.root_site_url,
-                                 publish_dir=context.root_site_dir,
-                                 previous_output=os.path.join(context.root_site_dir, code)) for code in order]
+        others = [code for code in self.languages if code not in self.waiting and code not in served]
+        requests = language_requests(config, others)
         self.memory.background = LanguageBuilds(requests) if requests else None
 
     def finish_languages(self) -> None:
+        if self.waited is not None:
+            results = self.waited.results()
+            self.waited = None
+            error = report_builds(results)
+            if error:
+                raise PluginError(error)
+            self.remember_built(results)
         builds = self.memory.background
         if builds is not None:
-            results = builds.results(self.waiting)
-            waited = set(self.waiting)
-
             def report_the_rest(results: list[BuildResult]) -> None:
-                error = report_builds(results, skip=waited)
+                error = report_builds(results)
                 self.remember_built(results)
                 if error:  # nothing to stop any more: tell, and keep serving the language's last pages
                     log.error(error)
 
             builds.finish_in_background(report_the_rest)
-            error = report_builds(results)
-            if error:
-                raise PluginError(error)
-            self.remember_built(results)
         self.memory.watched = self.watched
         self.drop_held_root()
 
     def drop_held_root(self) -> None:
-        """The default language's files of the last rebuild: what was not put back is stale."""
-        if self.previous_output:
-            shutil.rmtree(self.previous_output, ignore_errors=True)
+        """The default language's files of the last rebuild: what was not put back is stale. Removed
+        in the background (a thousand folders take a tenth of a second), under another hidden name."""
+        if self.previous_output and os.path.isdir(self.previous_output):
+            dropped = f"{self.previous_output}-{time.monotonic_ns()}"
+            os.rename(self.previous_output, dropped)
+            threading.Thread(target=shutil.rmtree, args=(dropped,), kwargs={"ignore_errors": True}, daemon=True).start()
 
     def remember_built(self, results: list[BuildResult]) -> None:
         """What the languages now served were made from; a failed one is built again next time."""
@@ -191,10 +206,11 @@ class ServePlan(Plan):
                 self.memory.language_keys[result.code] = self.keys[result.code]
 
     def fail(self) -> None:
-        if self.memory.background is not None:
-            self.memory.background.cancel()
-            self.memory.background = None
-            self.memory.language_keys.clear()  # those cut short may have left their old pages
+        for builds in (self.waited, self.memory.background):
+            if builds is not None:
+                builds.cancel()
+                self.memory.language_keys.clear()  # those cut short may have left their old pages
+        self.waited = self.memory.background = None
         self.memory.watched = self.last_complete
         self.drop_held_root()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -45,6 +46,7 @@ def count_reading_units(text: str, code: str) -> int:
     return len(WORD.findall(text))
 
 
+@functools.lru_cache(maxsize=65536)  # `mkdocs serve` rebuilds: the same texts (the same objects) again
 def reading_minutes(markdown: str, code: str) -> int:
     """Whole minutes (at least 1) an average adult reader of `code` needs for the page."""
     units = count_reading_units(plain_text(markdown), code)

@@ -7,6 +7,8 @@ ten times faster, which matters because every language build reads every page's 
 
 from __future__ import annotations
 
+import copy
+import os
 from pathlib import Path
 
 import yaml
@@ -52,10 +54,22 @@ def parse_yaml(text: str, path: str, first_line: int = 1, what: str = "the file"
 
 
 def load_data_file(path: str | Path):
-    """The parsed content of a YAML data file."""
+    """The parsed content of a YAML data file (a copy of the one parsed for this version of the file,
+    if this process, or the one it was forked from, parsed it: every language build reads the data)."""
     path = Path(path)
     try:
+        stat = os.stat(path)
+        version = (stat.st_mtime_ns, stat.st_size)
+        known = _PARSED.get(str(path))
+        if known is not None and known[0] == version:
+            return copy.deepcopy(known[1])
         raw = path.read_bytes()
     except OSError as error:
         raise DataFileError(f"{path}: cannot read the file ({error.strerror}).") from None
-    return parse_yaml(decode_utf8(raw, str(path)), str(path))
+    data = parse_yaml(decode_utf8(raw, str(path)), str(path))
+    _PARSED[str(path)] = (version, copy.deepcopy(data))
+    return data
+
+
+# A cache, not build state: keyed by file version, it is right in any build of any process.
+_PARSED: dict[str, tuple[tuple[int, int], object]] = {}

@@ -9,6 +9,7 @@ state is unknown, so readers are told nothing and the build warns.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ def normalized_text(text: str) -> str:
     return text.replace("\r\n", "\n").strip() + "\n"
 
 
+@functools.lru_cache(maxsize=65536)  # every build hashes every original; `mkdocs serve` the same texts again
 def source_hash(text: str) -> str:
     """A short, stable hash of a page's text (of its `normalized_text`)."""
     return hashlib.sha256(normalized_text(text).encode("utf-8")).hexdigest()[:12]

@@ -51,14 +51,16 @@ def folder_files(folder: Path) -> tuple[frozenset[str], frozenset[str]]:
     MkDocs does)."""
     pages: set[str] = set()
     assets: set[str] = set()
-    if folder.is_dir():
-        for directory, folders, names in os.walk(folder):
+    top = str(folder)
+    if os.path.isdir(top):
+        for directory, folders, names in os.walk(top):
             folders[:] = [name for name in folders if not name.startswith(".")]
+            # The folder's path below `top`, as a URI prefix: string work, a thousand pages a language.
+            prefix = directory[len(top):].lstrip(os.sep).replace(os.sep, "/")
+            prefix = prefix + "/" if prefix else ""
             for name in names:
-                if name.startswith("."):
-                    continue
-                src_uri = Path(directory, name).relative_to(folder).as_posix()
-                (pages if is_markdown_file(name) else assets).add(src_uri)
+                if not name.startswith("."):
+                    (pages if is_markdown_file(name) else assets).add(prefix + name)
     return frozenset(pages), frozenset(assets)
 
 

@@ -66,8 +66,9 @@ def tree_digest(paths: Iterable[str], leave_out: str | None = None) -> str:
             and not (left_out and (os.path.abspath(folder) + os.sep).startswith(left_out))
             for name in names
         )
-        for path in files:
-            hasher.update(os.path.relpath(path, top).encode("utf-8", "surrogateescape") + b"\0")
+        below = len(top.rstrip(os.sep)) + 1
+        for path in files:  # its path below `top`, as os.path.relpath gives it (by string: thousands of files)
+            hasher.update((path[below:] if path != top else ".").encode("utf-8", "surrogateescape") + b"\0")
             hasher.update(file_digest(path))
     return hasher.hexdigest()
 
