@@ -53,16 +53,19 @@ def begin(site_dir: str) -> str:
     return staging
 
 
-def swap_in(built: str, target: str) -> None:
+def swap_in(built: str, target: str, remove_old: bool = True) -> str:
     """Put the finished folder `built` in place of `target` (a site, a language of it, a search
-    bundle): two renames, so `target` is missing for microseconds only; then the old one is removed."""
+    bundle): two renames, so `target` is missing for microseconds only; then the old one is removed
+    (or left, hidden, to a caller with something more urgent to do: its path is returned)."""
     target = os.path.normpath(os.path.abspath(target))
     old = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}{OLD}{os.getpid()}")
     shutil.rmtree(old, ignore_errors=True)
     if os.path.lexists(target):
         os.rename(target, old)
     os.rename(built, target)
-    shutil.rmtree(old, ignore_errors=True)
+    if remove_old:
+        shutil.rmtree(old, ignore_errors=True)
+    return old
 
 
 def discard(staging: str) -> None:

@@ -20,6 +20,7 @@ import threading
 import time
 from typing import Iterable
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from multilingual.context import BuildContext
@@ -143,6 +144,8 @@ class ServePlan(Plan):
         self.waiting = [code for code in self.languages if code in self.changed]
         self.waited: LanguageBuilds | None = None  # the builds of `waiting`, started first
         self.keys: dict[str, str] = {}
+        self.config: MkDocsConfig | None = None  # the main build's, once its sources are read
+        self.context: BuildContext | None = None
 
     def before_clean(self, config) -> None:
         if self.memory.background is not None:
@@ -160,16 +163,15 @@ class ServePlan(Plan):
         self.waited = LanguageBuilds(requests) if requests else None
 
     def start_languages(self, config, context: BuildContext) -> None:
-        """Build in the background the other languages whose inputs changed since their pages being
-        served were made (all of them at the first build); the others' pages stay as they are."""
-        self.keys = build_language_keys(config, context, self.languages)
-        served = {code for code in self.languages if self.memory.language_keys.get(code) == self.keys[code]
-                  and os.path.isdir(os.path.join(context.root_site_dir, code))}
-        others = [code for code in self.languages if code not in self.waiting and code not in served]
-        requests = language_requests(config, others)
-        self.memory.background = LanguageBuilds(requests) if requests else None
+        """Nothing more yet: the languages whose sources changed are building, and the others wait
+        until the default language's pages are made (`finish_languages`), so as not to slow them."""
+        self.config, self.context = config, context
 
     def finish_languages(self) -> None:
+        """Start, in the background, the other languages whose inputs changed since their pages
+        being served were made; then wait for the ones whose sources changed."""
+        if self.config is not None and self.context is not None:  # the languages' sources were read
+            self.start_background(self.config, self.context)
         if self.waited is not None:
             results = self.waited.results()
             self.waited = None
@@ -188,6 +190,14 @@ class ServePlan(Plan):
             builds.finish_in_background(report_the_rest)
         self.memory.watched = self.watched
         self.drop_held_root()
+
+    def start_background(self, config, context: BuildContext) -> None:
+        self.keys = build_language_keys(config, context, self.languages)
+        served = {code for code in self.languages if self.memory.language_keys.get(code) == self.keys[code]
+                  and os.path.isdir(os.path.join(context.root_site_dir, code))}
+        requests = language_requests(config, [code for code in self.languages
+                                              if code not in self.waiting and code not in served])
+        self.memory.background = LanguageBuilds(requests) if requests else None
 
     def drop_held_root(self) -> None:
         """The default language's files of the last rebuild: what was not put back is stale. Removed

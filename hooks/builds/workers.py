@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import shutil
 import signal
 import threading
 import time
@@ -51,6 +52,7 @@ class BuildResult:
     seconds: float = 0.0
     made: list[str] | None = None  # the pages rendered anew (the others were reused); None: not told
     put_back: int = 0  # the pages put back from the previous output, not visited (`reuse.visits`)
+    swapped_out: str | None = None  # the pages served before, removed once the main build is told
 
 
 class _Collect(logging.Handler):
@@ -92,7 +94,8 @@ def build_language(request: BuildRequest) -> BuildResult:
         result.made = config.extra.get(PAGES_MADE_KEY)
         result.put_back = config.extra.get(PAGES_PUT_BACK_KEY) or 0
         if request.publish_dir:
-            output.swap_in(config.site_dir, os.path.join(request.publish_dir, request.code))
+            result.swapped_out = output.swap_in(config.site_dir, os.path.join(request.publish_dir, request.code),
+                                                remove_old=False)
     except MkDocsException as error:
         # MkDocs logs the cause as an error and raises a generic "Aborted": report the cause.
         causes = [message for level, message in collect.records if level >= logging.ERROR]
@@ -112,7 +115,10 @@ def _worker(requests: list[BuildRequest], connection: Connection, parent: int) -
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     for request in requests:
         connection.send(("start", request.code))
-        connection.send(("done", build_language(request)))
+        result = build_language(request)
+        connection.send(("done", result))
+        if result.swapped_out:  # after telling: the main build serves the new pages meanwhile
+            shutil.rmtree(result.swapped_out, ignore_errors=True)
     connection.close()
 
 

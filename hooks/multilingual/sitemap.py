@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import os
 from xml.sax.saxutils import quoteattr, escape
@@ -45,5 +46,10 @@ def write_sitemap(site_dir: str, xml: str) -> None:
     """Write `sitemap.xml` and its gzipped copy (reproducible: no timestamp in the gzip header)."""
     with open(os.path.join(site_dir, "sitemap.xml"), "w", encoding="utf-8") as file:
         file.write(xml)
-    with gzip.GzipFile(os.path.join(site_dir, "sitemap.xml.gz"), "wb", mtime=0) as file:
-        file.write(xml.encode("utf-8"))
+    with open(os.path.join(site_dir, "sitemap.xml.gz"), "wb") as file:
+        file.write(gzipped(xml))
+
+
+@functools.lru_cache(maxsize=2)  # `mkdocs serve` rebuilds: the same sitemap, megabytes at a thousand pages
+def gzipped(xml: str) -> bytes:
+    return gzip.compress(xml.encode("utf-8"), compresslevel=6, mtime=0)

@@ -43,6 +43,8 @@ class DocsTree:
         return sorted(self.assets.get(self.default, frozenset()) - self.assets.get(code, frozenset()))
 
     def path(self, code: str, src_uri: str) -> str:
+        if os.sep == "/":  # by string: every build asks for the paths of every page of every language
+            return f"{self.root}/{code}/{src_uri}"
         return os.path.join(self.root, code, *src_uri.split("/"))
 
 

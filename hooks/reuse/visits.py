@@ -138,9 +138,10 @@ def page_visit_key(signature: str, file, context) -> str | None:
         return None
     tree, uri = context.tree, file.src_uri
     original = file_digest(tree.path(context.default.code, uri)) if tree.has(context.default.code, uri) else b""
+    statuses = [context.status.get((language.code, uri)) for language in context.languages]
     text = repr(info) + repr(context.changed_on.get(uri)) + repr(
-        [(language.code, tree.has(language.code, uri), context.status.get((language.code, uri)))
-         for language in context.languages])
+        [(language.code, tree.has(language.code, uri), status and (status.state, status.reviewed))
+         for language, status in zip(context.languages, statuses)])
     if _OBJECT_ADDRESS.search(text):
         return None
     return digest(signature, uri, file.url, file.dest_uri, file_digest(file.abs_src_path), original, text)
