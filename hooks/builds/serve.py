@@ -144,6 +144,8 @@ class ServePlan(Plan):
         self.waiting = [code for code in self.languages if code in self.changed]
         self.waited: LanguageBuilds | None = None  # the builds of `waiting`, started first
         self.keys: dict[str, str] = {}
+        self.keys_known: threading.Thread | None = None  # working `keys` out, when the build need not wait for them
+        self.default = codes[0]
         self.config: MkDocsConfig | None = None  # the main build's, once its sources are read
         self.context: BuildContext | None = None
 
@@ -192,12 +194,22 @@ class ServePlan(Plan):
         self.drop_held_root()
 
     def start_background(self, config, context: BuildContext) -> None:
-        self.keys = build_language_keys(config, context, self.languages)
-        served = {code for code in self.languages if self.memory.language_keys.get(code) == self.keys[code]
-                  and os.path.isdir(os.path.join(context.root_site_dir, code))}
+        if self.default in self.changed:
+            # Every language reads the default language's pages, so every key changed: build them
+            # all, and work the keys out meanwhile (a tenth of a second the edited page need not wait).
+            self.keys_known = threading.Thread(target=self.work_out_keys, args=(config, context), daemon=True)
+            self.keys_known.start()
+            served: set[str] = set()
+        else:
+            self.work_out_keys(config, context)
+            served = {code for code in self.languages if self.memory.language_keys.get(code) == self.keys[code]
+                      and os.path.isdir(os.path.join(context.root_site_dir, code))}
         requests = language_requests(config, [code for code in self.languages
                                               if code not in self.waiting and code not in served])
         self.memory.background = LanguageBuilds(requests) if requests else None
+
+    def work_out_keys(self, config, context: BuildContext) -> None:
+        self.keys = build_language_keys(config, context, self.languages)
 
     def drop_held_root(self) -> None:
         """The default language's files of the last rebuild: what was not put back is stale. Removed
@@ -209,6 +221,8 @@ class ServePlan(Plan):
 
     def remember_built(self, results: list[BuildResult]) -> None:
         """What the languages now served were made from; a failed one is built again next time."""
+        if self.keys_known is not None:
+            self.keys_known.join()
         for result in results:
             if result.error:
                 self.memory.language_keys.pop(result.code, None)

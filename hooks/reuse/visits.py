@@ -50,7 +50,7 @@ VISITS_SUFFIX = ".visits"  # <cache>/pages/<inputs>/<code>.visits
 # Front matter that only the page itself and the pages that list it show, never the nav of others.
 PAGE_LOCAL_META = frozenset({"description", "tags", "source_hash", "reviewed", "search"})
 _LISTS_OTHERS = re.compile(rb"<!--\s*insert:|--8<--")
-_OBJECT_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+_OBJECT_ADDRESS = re.compile(r" at 0x[0-9a-f]+")  # in a repr: a value known only by its address
 _TEMPORARY = ".tmp-"
 
 
@@ -138,11 +138,12 @@ def page_visit_key(signature: str, file, context) -> str | None:
         return None
     tree, uri = context.tree, file.src_uri
     original = file_digest(tree.path(context.default.code, uri)) if tree.has(context.default.code, uri) else b""
-    statuses = [context.status.get((language.code, uri)) for language in context.languages]
-    text = repr(info) + repr(context.changed_on.get(uri)) + repr(
-        [(language.code, tree.has(language.code, uri), status and (status.state, status.reviewed))
-         for language, status in zip(context.languages, statuses)])
-    if _OBJECT_ADDRESS.search(text):
+    in_languages = []
+    for language in context.languages:
+        state = context.status.get((language.code, uri))
+        in_languages.append(f"\0{language.code}{tree.has(language.code, uri)}{state and (state.state, state.reviewed)}")
+    text = f"{info!r}\0{context.changed_on.get(uri)!r}{''.join(in_languages)}"
+    if " at 0x" in text:  # a value known only by its address: the key could not tell two apart
         return None
     return digest(signature, uri, file.url, file.dest_uri, file_digest(file.abs_src_path), original, text)
 

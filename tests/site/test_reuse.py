@@ -205,3 +205,19 @@ def test_a_page_put_back_has_its_links_to_anchors_checked_again(project):
     assert result.returncode == 0 and put_back(result.output) == {"fr": 1}, result.output
     assert any("index.md" in warning and "#confiance" in warning for warning in result.warnings), result.output
     assert project.build("--strict").returncode != 0
+
+
+def test_a_page_outside_the_nav_without_front_matter_and_with_an_image_is_put_back_as_a_cold_build_makes_it(project, tmp_path):
+    """Content not ours: a page no nav lists, with no front matter, showing an image, untranslated
+    (French and Arabic build it from the English source)."""
+    project.config["not_in_nav"] = project.config["not_in_nav"] + "/notes/*.md\n"
+    project.write("docs/en/notes/extra.md", "# Extra *notes* & <more>\n\n![A map](map.png)\n\nPlain words.\n")
+    project.write("docs/en/notes/map.png", b"\x89PNG\r\n\x1a\n not really a picture")
+    project.write("docs/fr/chapter.md", french_chapter("Une description.", "Des mots.\n"))
+    build(project)
+    project.write("docs/fr/chapter.md", french_chapter("Une description neuve.", "Des mots neufs.\n"))
+    result, site = build(project)
+    assert put_back(result.output)["fr"] >= 2, result.output  # the home page and the notes
+    assert re.search(r"put back: [1-9]", result.output), result.output  # English, from the previous site
+    assert b"map.png" in site["fr/notes/extra/index.html"] and b"Plain words." in site["fr/notes/extra/index.html"]
+    assert without_search(site) == without_search(cold_build_of(project, tmp_path, "cold"))

@@ -5,7 +5,7 @@ served while it is rebuilt in the background."""
 
 import os
 
-from builds.serve import HELD, ServeMemory, ServePlan, changed_languages, hold, restore, snapshot
+from builds.serve import HELD, HELD_ROOT, ServeMemory, ServePlan, changed_languages, hold, hold_root, restore, snapshot
 
 CODES = ["en", "fr", "de"]
 ALL = tuple(CODES)
@@ -57,6 +57,17 @@ def test_held_languages_survive_cleaning_and_come_back(tmp_path):
     assert sorted(os.listdir(tmp_path)) == [HELD + "fr"]  # hidden: MkDocs' cleaning keeps it
     restore(str(tmp_path), ["fr", "de"])
     assert (tmp_path / "fr" / "index.html").read_text() == "old"
+
+
+def test_the_default_languages_files_are_held_aside_whole_and_the_languages_and_hidden_entries_left(tmp_path):
+    for name in ("index.html", "about/index.html", "assets/site.css", "fr/index.html", ".staging/fr/index.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(name)
+    held = hold_root(str(tmp_path), ["fr", "de"])
+    assert held == str(tmp_path / HELD_ROOT)
+    assert sorted(os.listdir(tmp_path)) == [".held-root", ".staging", "fr"]
+    assert sorted(os.listdir(held)) == ["about", "assets", "index.html"]
+    assert (tmp_path / HELD_ROOT / "about" / "index.html").read_text() == "about/index.html"
 
 
 # --- ServePlan: one snapshot, what changed, what the rebuild waits for ----------------------------------
