@@ -18,6 +18,7 @@ from mkdocs.utils.templates import TemplateContext
 from guide.chapters import as_chapters, chapter_cards, chapter_numbers
 from guide.help_page import render_help
 from guide.helplines import Helplines, load_helplines
+from guide.reading_time import KnownReadingTimes
 from guide.options import OPTIONS_KEY, GuideOptions, GuideOptionsError, placeholder_addresses, read_options
 from guide.safety import help_href, help_link, needs_safety_notice, safety_notice
 from multilingual.context import BUILD_LANGUAGE_KEY, CONTEXT_KEY
@@ -26,6 +27,7 @@ from multilingual.html import has_marker, replace_marker
 from multilingual.page_layout import add_page_block
 from multilingual.sources import read_page_source
 from multilingual.strings import require_strings
+from reuse import FACTS_FOLDER, cache_folder
 
 HELPLINE_KEYS = ("danger_lead", "danger_countries_link", "directory_lead", "helplines_heading", "helplines_intro",
                  "helpline_source", "helpline_confirm", "helplines_other_countries", "list_separator",
@@ -80,8 +82,11 @@ class GuideHooks:
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         context = config.extra[CONTEXT_KEY]
         numbers = chapter_numbers(config.nav, context.pages) if self.options.number_chapters else {}
+        cache = cache_folder(config.extra, context.project_dir)
+        times = KnownReadingTimes(os.path.join(cache, FACTS_FOLDER, f"{context.language.code}.minutes") if cache else None)
         context.pages = as_chapters(context.pages, numbers, context.language.code, context.default.code,
-                                    lambda page: read_page_source(source_path(context, page)).body)
+                                    lambda page: read_page_source(source_path(context, page)).body, times.minutes)
+        times.save()
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

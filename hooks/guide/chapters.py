@@ -34,9 +34,10 @@ def chapter_numbers(nav: object, pages: Collection[str]) -> dict[str, int]:
 
 
 def as_chapters(pages: dict[str, PageInfo], numbers: dict[str, int], code: str, default_code: str,
-                body_of) -> dict[str, PageInfo]:
+                body_of, minutes_of=reading_minutes) -> dict[str, PageInfo]:
     """The pages with their chapter numbers in their titles and their reading times (in the
-    language of their text: an untranslated page is read in the default language)."""
+    language of their text: an untranslated page is read in the default language; `minutes_of`,
+    e.g. times kept from an earlier build)."""
     chaptered = {}
     for src_uri, page in pages.items():
         number = numbers.get(src_uri)
@@ -44,7 +45,7 @@ def as_chapters(pages: dict[str, PageInfo], numbers: dict[str, int], code: str, 
             page,
             number=number,
             title=f"{number}. {page.title}" if number else page.title,
-            minutes=reading_minutes(body_of(page), default_code if page.untranslated else code),
+            minutes=minutes_of(body_of(page), default_code if page.untranslated else code),
         )
     return chaptered
 

@@ -45,3 +45,23 @@ def test_chapters_get_numbered_titles_and_reading_time_in_the_language_of_their_
     assert (chapters["a.md"].title, chapters["a.md"].number, chapters["a.md"].minutes) == ("1. Alpha", 1, 3)
     assert chapters["b.md"].minutes == 3  # English text, read at the English speed (228 words a minute)
     assert (chapters["home.md"].title, chapters["home.md"].number) == ("Home", None)
+
+
+def test_reading_times_kept_between_builds_are_used_for_the_same_text_only(tmp_path):
+    from guide.reading_time import KnownReadingTimes, reading_minutes
+
+    path = str(tmp_path / "facts" / "fr.minutes")
+    long_text, short_text = "mot " * 1000, "mot " * 10
+    first = KnownReadingTimes(path)
+    assert first.minutes(long_text, "fr") == reading_minutes(long_text, "fr") > 1
+    first.minutes(short_text, "fr")
+    first.save()
+    second = KnownReadingTimes(path)
+    assert second.known == first.known  # read back: nothing to work out again
+    second.known = {key: 99 for key in second.known}  # as if kept: the kept value is what comes back
+    assert second.minutes(long_text, "fr") == 99 and second.minutes("mot " * 500, "fr") != 99
+    assert second.minutes(long_text, "de") != 99  # another language: another key
+    second.save()
+    assert len(KnownReadingTimes(path).known) == 3  # the short text, unused by this build, is gone
+    (tmp_path / "facts" / "fr.minutes").write_bytes(b"not a pickle")
+    assert KnownReadingTimes(path).known == {}
