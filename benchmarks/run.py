@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/run.py [--articles N [N ...]] [--rounds R] [--reference-rounds R]
                                        [--skip-reference] [--skip-real] [--skip-serve] [--skip-cached]
-                                       [--serve-cases CASE ...] [--dirty-wait SECONDS] [--json FILE]
+                                       [--serve-cases CASE ...] [--serve-edits N] [--dirty-wait SECONDS] [--json FILE]
     .venv/bin/python benchmarks/run.py --prepare   # only create the reference venv (scripts/test.sh)
 
 For each N of --articles:
@@ -396,7 +396,7 @@ def measure_cached(project: Path, rounds: int, env: dict, log) -> CachedFigures:
 # `mkdocs serve` on the corpus (issue 20)
 
 
-def measure_serve_cases(project: Path, cases: list[str], dirty_wait: float, log) -> dict[str, ServeFigures]:
+def measure_serve_cases(project: Path, cases: list[str], dirty_wait: float, log, edits: int = 1) -> dict[str, ServeFigures]:
     """The `cases` of SERVE_CASES, in its order, by one server per mode (plain `mkdocs serve`, then
     `--dirty`) that edits each of the mode's languages in turn: a server's start builds and indexes
     every language, most of the benchmark's CPU time, so two starts rather than one per case."""
@@ -406,7 +406,7 @@ def measure_serve_cases(project: Path, cases: list[str], dirty_wait: float, log)
         if not chosen:
             continue
         languages = [case.partition("-")[0] for case in chosen]
-        edited = measure_serve(project, 1, log, page=EDITED_ARTICLE, languages=languages, timeout=3600, dirty=dirty,
+        edited = measure_serve(project, edits, log, page=EDITED_ARTICLE, languages=languages, timeout=3600, dirty=dirty,
                                describe=True, env=BASE_ENV, lists_timeout=dirty_wait if dirty else LISTS_TIMEOUT)
         figures.update({case: edited[code] for case, code in zip(chosen, languages)})
     return figures
@@ -657,6 +657,8 @@ def main() -> int:
     parser.add_argument("--skip-serve", action="store_true", help="skip `mkdocs serve` on the corpus")
     parser.add_argument("--serve-cases", nargs="+", choices=SERVE_CASES, default=list(SERVE_CASES),
                         help="which `mkdocs serve` runs on the corpus: the language edited, plain or --dirty (default: all)")
+    parser.add_argument("--serve-edits", type=int, default=1, help="edits of each language under each server; "
+                        "the figures are their medians (default 1: the file watcher's 0.5 s polling makes one edit noisy)")
     parser.add_argument("--dirty-wait", type=float, default=60, help="seconds `serve --dirty`'s topic pages are "
                         "waited for before they count as not right (default 60)")
     parser.add_argument("--skip-cached", action="store_true", help="skip the second builds (cold, then after an edit)")
@@ -712,7 +714,8 @@ def main() -> int:
         if reference:
             weights["reference (corpus)"] = page_weight.measure(ref_project / "site", READER_PAGE, first, later)
         cached = None if args.skip_cached else measure_cached(ours_project, args.rounds, ours_env, log)
-        serve_cases = {} if args.skip_serve else measure_serve_cases(ours_project, args.serve_cases, args.dirty_wait, log)
+        serve_cases = {} if args.skip_serve else measure_serve_cases(ours_project, args.serve_cases, args.dirty_wait, log,
+                                                                         args.serve_edits)
         corpora.append(CorpusFigures(articles, ours, reference, serve_cases, weights, cached))
 
     real = serve = real_weight = None
