@@ -100,10 +100,15 @@ def page_tags(meta: dict, path: str) -> tuple[str, ...]:
     raise SourceError(f"{path}: `tags` must be a list of topic slugs, e.g. `tags: [trust, betrayal]`.")
 
 
+def page_title(meta: dict, body: str, src_uri: str, path: str) -> str:
+    """A page's title as MkDocs gives it: its front matter's, its first heading, or its file name's."""
+    return meta_text(meta, "title", path) or first_heading(body) or title_from_file_name(src_uri)
+
+
 def index_page(path: str, src_uri: str, url: str, untranslated: bool) -> PageInfo:
     source = read_page_source(path)
     meta = source.meta
-    title = meta_text(meta, "title", path) or first_heading(source.body) or title_from_file_name(src_uri)
+    title = page_title(meta, source.body, src_uri, path)
     return PageInfo(
         src_uri=src_uri,
         url=url,

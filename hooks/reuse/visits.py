@@ -41,6 +41,9 @@ from typing import Iterable, Mapping
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from multilingual.pages import page_title
+from multilingual.sources import split_front_matter
+
 from . import cache_write_failure, link_or_copy
 from .keys import digest, file_digest, files_signature
 
@@ -89,8 +92,8 @@ def lists_other_pages(path: str) -> bool:
 
 def planned_nav(items: Iterable, pages: dict) -> str | None:
     """The nav as the pages will show it, before any is read: each entry's kind, URL and title, a
-    page's title from the index (`pages`); a generated page's by its content. None if a page in the
-    nav is neither."""
+    page's title from the index (`pages`); a generated page's from its content, as MkDocs will read
+    it. None if a page in the nav is neither."""
     parts: list[str] = []
 
     def walk(entries) -> bool:
@@ -100,8 +103,9 @@ def planned_nav(items: Iterable, pages: dict) -> str | None:
                 parts.append(f"{type(entry).__name__}\0{entry.title}\0{getattr(entry, 'url', '')}")
             elif file.src_uri in pages:
                 parts.append(f"page\0{entry.url}\0{pages[file.src_uri].title}")
-            elif file.generated_by:
-                parts.append(f"generated\0{entry.url}\0{digest(file.content_bytes)}")
+            elif file.generated_by:  # a topics index, say: its title, not its listing, is in every nav
+                meta, body = split_front_matter(file.content_string, file.src_uri)
+                parts.append(f"generated\0{entry.url}\0{page_title(meta, body, file.src_uri, file.src_uri)}")
             else:
                 return False
             if not walk(getattr(entry, "children", None) or ()):

@@ -118,8 +118,15 @@ def test_a_nav_page_the_index_does_not_know_leaves_every_page_to_be_visited(tmp_
     context = site.context()
     unknown = SimpleNamespace(file=site.file("c.md"), title=None, url="c/")
     assert visits.planned_nav([unknown], context.pages) is None
-    generated = SimpleNamespace(file=site.file("tags.md", generated=True), title=None, url="tags/")
-    assert visits.planned_nav([generated], context.pages) is not None
+    def generated(content: str):
+        file = SimpleNamespace(**{**vars(site.file("tags.md", generated=True)), "content_string": content})
+        return visits.planned_nav([SimpleNamespace(file=file, title=None, url="tags/")], context.pages)
+
+    # A generated page (a topics index) is in the nav by its title: a new listing on it leaves every
+    # other page's nav as it was, a new title does not.
+    listing = generated("---\ntitle: Topics\n---\n\n- trust (3)\n")
+    assert listing is not None and generated("---\ntitle: Topics\n---\n\n- trust (4)\n") == listing
+    assert generated("# All topics\n\n- trust (4)\n") not in (None, listing)
 
 
 def record_for(output: Path, dest_uri: str) -> visits.VisitRecord:
