@@ -11,7 +11,9 @@ recorded, is put back (a hard link) and excluded from MkDocs' reading and writin
 (`File.inclusion`), the nav already holding it. Its title, front matter, anchors and links to
 anchors are given back to its `Page` (`fill_in`), so the nav of the pages that are made, the sitemap
 and the check of links to anchors (`check_links`, as MkDocs checks the pages it made) are what a
-full build gives.
+full build gives. (MkDocs' `pages` template variable, the files it builds, then leaves them out: no
+template of Material, MaterialX or ours reads it; a theme that lists `pages` would need this off,
+`build_cache: false`.)
 
 What a visit key holds is what a page's output can depend on that is known before it is read:
 
