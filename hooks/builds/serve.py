@@ -194,16 +194,19 @@ class ServePlan(Plan):
         self.drop_held_root()
 
     def start_background(self, config, context: BuildContext) -> None:
+        """Build the other languages whose key changed since their pages being served were made."""
         if self.default in self.changed:
-            # Every language reads the default language's pages, so every key changed: build them
-            # all, and work the keys out meanwhile (a tenth of a second the edited page need not wait).
+            # Every language reads the default language's pages, so every key changed: build them all
+            # now, then work the keys out beside them (a tenth of a second the edited page need not
+            # wait for; after the fork, so that no worker starts from a half-done thread).
+            others = [code for code in self.languages if code not in self.waiting]
+            self.memory.background = LanguageBuilds(language_requests(config, others)) if others else None
             self.keys_known = threading.Thread(target=self.work_out_keys, args=(config, context), daemon=True)
             self.keys_known.start()
-            served: set[str] = set()
-        else:
-            self.work_out_keys(config, context)
-            served = {code for code in self.languages if self.memory.language_keys.get(code) == self.keys[code]
-                      and os.path.isdir(os.path.join(context.root_site_dir, code))}
+            return
+        self.work_out_keys(config, context)
+        served = {code for code in self.languages if self.memory.language_keys.get(code) == self.keys[code]
+                  and os.path.isdir(os.path.join(context.root_site_dir, code))}
         requests = language_requests(config, [code for code in self.languages
                                               if code not in self.waiting and code not in served])
         self.memory.background = LanguageBuilds(requests) if requests else None
