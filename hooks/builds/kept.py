@@ -18,7 +18,7 @@ import glob
 import os
 import shutil
 
-from reuse import cache_folder, inputs_of, link_or_copy
+from reuse import cache_folder, inputs_of, link_or_copy, replace_file
 from reuse.keys import digest, tree_digest
 
 from .output import process_alive
@@ -110,10 +110,7 @@ class KeptLanguages:
 
 
 def write_key(folder: str, key: str) -> None:
-    temporary = os.path.join(folder, f"{_KEY_FILE}.tmp-{os.getpid()}")
-    with open(temporary, "w", encoding="ascii") as file:
-        file.write(key)
-    os.replace(temporary, os.path.join(folder, _KEY_FILE))
+    replace_file(os.path.join(folder, _KEY_FILE), key.encode("ascii"))
 
 
 def mirror(source: str, target: str) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import math
-import os
 import pickle
 import re
+
+from reuse import replace_file
 
 # Average silent reading speeds of adults, rounded, after the International Reading Speed Texts
 # (IReST) study: words per minute, or characters per minute for ja and zh.
@@ -49,7 +49,6 @@ def count_reading_units(text: str, code: str) -> int:
     return len(WORD.findall(text))
 
 
-@functools.lru_cache(maxsize=65536)  # `mkdocs serve` rebuilds: the same texts (the same objects) again
 def reading_minutes(markdown: str, code: str) -> int:
     """Whole minutes (at least 1) an average adult reader of `code` needs for the page."""
     units = count_reading_units(plain_text(markdown), code)
@@ -89,17 +88,10 @@ class KnownReadingTimes:
         if not self.path or (not self.worked_out and self.used == self.known.keys()):
             return
         kept = {key: self.known[key] for key in self.used}
-        temporary = f"{self.path}.tmp-{os.getpid()}"
         try:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            with open(temporary, "wb") as file:
-                pickle.dump(kept, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
+            replace_file(self.path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
-            try:
-                os.remove(temporary)
-            except OSError:
-                pass
+            pass
 
 
 with open(__file__, "rb") as _source:  # the formula and the speeds: a change counts every time again

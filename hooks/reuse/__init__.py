@@ -33,6 +33,24 @@ def link_or_copy(source: str, destination: str) -> None:
         shutil.copy2(source, destination)
 
 
+def replace_file(path: str, data: bytes) -> None:
+    """Write `data` beside `path` (its folder made if need be), then rename it into place: a reader
+    never finds half a file, and a failed write leaves the old one and nothing beside it (the
+    `OSError` is raised)."""
+    temporary = f"{path}.tmp-{os.getpid()}"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(temporary, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            os.remove(temporary)
+        except OSError:
+            pass
+        raise
+
+
 def cache_write_failure(folder: str, error: OSError) -> str:
     """What to tell when the cache cannot be written (a full disk, a read-only folder): the site
     is still built whole, it only keeps nothing for the next build."""

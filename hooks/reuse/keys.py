@@ -39,7 +39,7 @@ MKDOCS_CONTEXT = frozenset({"nav", "pages", "base_url", "extra_css", "extra_java
                             "build_date_utc", "config", "page"})
 
 _ENV_TAG = re.compile(r"!ENV\s*\[?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)")
-_OBJECT_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+OBJECT_ADDRESS = re.compile(r" at 0x[0-9a-f]+")  # in a repr: a value known only by its address
 
 
 def digest(*parts: object) -> str:
@@ -153,7 +153,7 @@ def context_values(context: dict, skip: Iterable[str] = ()) -> str | None:
     address), so that the page is never reused on a key that does not say what it was made from."""
     text = "\0".join(f"{name}={context[name]!r}" for name in sorted(context)
                      if name not in MKDOCS_CONTEXT and name not in skip)
-    return None if _OBJECT_ADDRESS.search(text) else text
+    return None if OBJECT_ADDRESS.search(text) else text
 
 
 def template_key(base: str, page, context_text: str) -> str:

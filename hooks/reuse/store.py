@@ -22,11 +22,10 @@ import shutil
 import zlib
 from typing import Any
 
-from . import cache_write_failure
+from . import cache_write_failure, replace_file
 
 log = logging.getLogger("mkdocs.plugins.reuse")
 KEPT_BUILD_FOLDERS = 3  # e.g. `mkdocs build`, `mkdocs serve` and one left from before an edit
-_TEMPORARY = ".tmp-"
 _WINDOW = 32768  # zlib's window: the most of a dictionary it uses
 
 
@@ -92,18 +91,11 @@ class PageStore:
             os.makedirs(self.build_dir, exist_ok=True)
             os.utime(self.build_dir)  # still in use: not among the oldest
             return 0
-        temporary = f"{self.path}{_TEMPORARY}{os.getpid()}"
         try:
-            os.makedirs(self.build_dir, exist_ok=True)
-            with open(temporary, "wb") as file:
-                pickle.dump({"dictionaries": self.dictionaries, "entries": kept}, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
+            replace_file(self.path, pickle.dumps({"dictionaries": self.dictionaries, "entries": kept},
+                                                 protocol=pickle.HIGHEST_PROTOCOL))
             os.utime(self.build_dir)
         except OSError as error:
-            try:
-                os.remove(temporary)
-            except OSError:
-                pass
             log.warning(cache_write_failure(self.cache_dir, error))
             return 0
         remove_old_build_folders(self.cache_dir, KEPT_BUILD_FOLDERS)

@@ -44,19 +44,17 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from multilingual.pages import page_title
-from multilingual.sources import split_front_matter
+from multilingual.sources import read_page_source, split_front_matter
 
-from . import cache_write_failure, link_or_copy
-from .keys import digest, file_digest, files_signature
+from . import cache_write_failure, link_or_copy, replace_file
+from .keys import OBJECT_ADDRESS, digest, file_digest, files_signature
 
 log = logging.getLogger("mkdocs.plugins.reuse")
 
 VISITS_SUFFIX = ".visits"  # <cache>/pages/<inputs>/<code>.visits
 # Front matter that only the page itself and the pages that list it show, never the nav of others.
 PAGE_LOCAL_META = frozenset({"description", "tags", "source_hash", "reviewed", "search"})
-_LISTS_OTHERS = re.compile(rb"<!--\s*insert:|--8<--")
-_OBJECT_ADDRESS = re.compile(r" at 0x[0-9a-f]+")  # in a repr: a value known only by its address
-_TEMPORARY = ".tmp-"
+_LISTS_OTHERS = re.compile(r"<!--\s*insert:|--8<--")
 
 
 @dataclass
@@ -75,21 +73,11 @@ class VisitRecord:
     entries: tuple[str, ...] = ()  # the page store's entries the page was made from
 
 
-# path -> (modification time in ns, size, whether it lists other pages)
-_LISTING: dict[str, tuple[int, int, bool]] = {}
-
-
 def lists_other_pages(path: str) -> bool:
     """Whether a page's source asks for a block made from other pages (an insert marker) or
-    includes another file (a snippet)."""
-    stat = os.stat(path)
-    known = _LISTING.get(path)
-    if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
-        return known[2]
-    with open(path, "rb") as file:
-        lists = _LISTS_OTHERS.search(file.read()) is not None
-    _LISTING[path] = (stat.st_mtime_ns, stat.st_size, lists)
-    return lists
+    includes another file (a snippet). The source as the index read it (`read_page_source`, kept
+    per version of the file), not read again."""
+    return _LISTS_OTHERS.search(read_page_source(path).text) is not None
 
 
 def planned_nav(items: Iterable, pages: dict) -> str | None:
@@ -131,7 +119,7 @@ def language_signature(inputs: str, files, nav_items: Iterable, context, named_p
     default = context.default.code
     named = [file_digest(tree.path(default, uri)) for uri in sorted(set(named_pages)) if tree.has(default, uri)]
     text = repr(shown) + repr(sorted((code, sorted(uris)) for code, uris in tree.pages.items()))
-    if _OBJECT_ADDRESS.search(text):
+    if OBJECT_ADDRESS.search(text):
         return None
     return digest(inputs, context.language.code, files_signature(files), nav, text,
                   repr(sorted(context.shared_urls)), repr(sorted(context.theme_urls)), *named)
@@ -149,7 +137,7 @@ def page_visit_key(signature: str, file, context) -> str | None:
         state = context.status.get((language.code, uri))
         in_languages.append(f"\0{language.code}{tree.has(language.code, uri)}{state and (state.state, state.reviewed)}")
     text = f"{info!r}\0{context.changed_on.get(uri)!r}{''.join(in_languages)}"
-    if " at 0x" in text:  # a value known only by its address: the key could not tell two apart
+    if " at 0x" in text:  # OBJECT_ADDRESS, read wider and quicker (a thousand pages): a value known only by its address
         return None
     return digest(signature, uri, file.url, file.dest_uri, file_digest(file.abs_src_path), original, text)
 
@@ -186,17 +174,9 @@ def read_records(path: str) -> dict[str, VisitRecord]:
 
 def write_records(path: str, records: dict[str, VisitRecord], cache_dir: str) -> None:
     """Write the records aside, then put them in place (an interrupted build leaves the old ones)."""
-    temporary = f"{path}{_TEMPORARY}{os.getpid()}"
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as file:
-            pickle.dump(records, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+        replace_file(path, pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError as error:
-        try:
-            os.remove(temporary)
-        except OSError:
-            pass
         log.warning(cache_write_failure(cache_dir, error))
 
 
