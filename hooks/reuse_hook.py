@@ -49,7 +49,8 @@ class ReuseHooks:
         self.reuse.start(files, nav)
         if self.reuse.visits.records_path is not None and context.plan is not None:
             signature = language_signature(self.reuse.inputs, files, nav.items, context, named_pages(config.extra))
-            self.reuse.visits.plan(signature, files, config, context, context.plan.previous_output)
+            self.reuse.visits.plan(signature, files, config, context, context.plan.previous_output,
+                                   context.plan.previous_output_is_spare)
         return nav
 
     @event_priority(-1000)  # last: the Markdown as every hook left it is what is rendered

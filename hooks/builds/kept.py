@@ -17,6 +17,7 @@ from __future__ import annotations
 import glob
 import os
 import shutil
+from typing import Iterable, Mapping
 
 from reuse import cache_folder, inputs_of, link_or_copy, replace_file
 from reuse.keys import digest, tree_digest
@@ -27,28 +28,37 @@ LANGUAGES_FOLDER = "languages"
 _KEY_FILE, _OUTPUT = "key", "site"
 
 
-def language_keys(inputs: str, codes: list[str], context) -> dict[str, str]:
+def folder_digests(tree, codes: Iterable[str], known: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The hash of the sources of each language of `codes`; those in `known` as they are there."""
+    known = known or {}
+    return {code: known.get(code) or tree_digest([os.path.join(tree.root, code)]) for code in codes}
+
+
+def language_keys(inputs: str, codes: list[str], context, folders: Mapping[str, str] | None = None) -> dict[str, str]:
     """What the build of each language of `codes` is made from, `context` being the main build's (its
-    tree, translation status and the dates originals changed, all read before the languages start)."""
+    tree, translation status and the dates originals changed, all read before the languages start);
+    `folders`: the hashes of language folders already known (`folder_digests`)."""
     tree = context.tree
+    folders = folder_digests(tree, [tree.default, *codes], folders)
     shared = digest(
         inputs,
-        tree_digest([os.path.join(tree.root, tree.default)]),
+        folders[tree.default],
         repr(sorted((language, sorted(pages)) for language, pages in tree.pages.items())),
         repr(sorted((language, sorted(assets)) for language, assets in tree.assets.items())),
         repr(sorted(context.status.items())),
         repr(sorted(context.changed_on.items())),
     )
-    return {code: digest(shared, code, tree_digest([os.path.join(tree.root, code)])) for code in codes}
+    return {code: digest(shared, code, folders[code]) for code in codes}
 
 
 def language_key(inputs: str, code: str, context) -> str:
     return language_keys(inputs, [code], context)[code]
 
 
-def build_language_keys(config, context, codes: list[str]) -> dict[str, str]:
+def build_language_keys(config, context, codes: list[str], folders: Mapping[str, str] | None = None) -> dict[str, str]:
     """`language_keys` of the main build about to start the languages `codes`."""
-    return language_keys(inputs_of(config, context, cache_folder(config.extra, context.project_dir)), codes, context)
+    return language_keys(inputs_of(config, context, cache_folder(config.extra, context.project_dir)), codes, context,
+                         folders)
 
 
 class KeptLanguages:

@@ -33,6 +33,11 @@ class Plan:
     """The folder holding this build's pages as an earlier build of its language wrote them (the
     previous site, the served folder, or the language kept in the cache), from which the pages whose
     inputs did not change are put back instead of made again (`reuse.visits`); None: every page is made."""
+    previous_output_is_spare: bool = False
+    """Nothing reads `previous_output` once this build has begun, and it is dropped when the build
+    ends, so pages are moved out of it rather than linked: `mkdocs serve`'s held root, and the served
+    pages of a language the rebuild waits for (MkDocs serves nothing during a rebuild, and they are
+    swapped out)."""
 
     def __init__(self, serving: bool = False) -> None:
         self.serving = serving
@@ -59,9 +64,10 @@ class Plan:
 class WorkerPlan(Plan):
     """A language worker's build: its own language only (`workers.py`)."""
 
-    def __init__(self, serving: bool, previous_output: str | None) -> None:
+    def __init__(self, serving: bool, previous_output: str | None, previous_output_is_spare: bool = False) -> None:
         super().__init__(serving)
         self.previous_output = previous_output
+        self.previous_output_is_spare = previous_output_is_spare
 
 
 def report_builds(results: list[BuildResult], skip=frozenset()) -> str | None:

@@ -18,14 +18,16 @@ import os
 import shutil
 import threading
 import time
-from typing import Iterable
+from typing import Callable, Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from multilingual import versions
 from multilingual.context import BuildContext
 
-from .kept import build_language_keys
+from .collector import collect_when_quiet
+from .kept import build_language_keys, folder_digests
 from .plan import Plan, log, report_builds
 from .workers import BuildRequest, BuildResult, LanguageBuilds
 
@@ -108,21 +110,28 @@ def restore(site_dir: str, codes: Iterable[str]) -> None:
             os.rename(held, os.path.join(site_dir, code))
 
 
-def language_requests(config, codes: list[str]) -> list[BuildRequest]:
+def language_requests(config, codes: list[str], waited: bool = False) -> list[BuildRequest]:
     """Builds of the languages `codes` of the main build of `config`, each into a staging folder,
-    then swapped in for its pages being served (from which its pages unchanged are put back)."""
+    then swapped in for its pages being served (from which its pages unchanged are put back: moved
+    out if the rebuild waits for them, since MkDocs serves nothing until it ends)."""
     staging = os.path.join(config.site_dir, STAGING)
     return [BuildRequest(config.config_file_path, code, staging, config.site_url, publish_dir=config.site_dir,
-                         previous_output=os.path.join(config.site_dir, code)) for code in codes]
+                         previous_output=os.path.join(config.site_dir, code), previous_output_is_spare=waited)
+            for code in codes]
 
 
 class ServeMemory:
-    """What `mkdocs serve` remembers from one rebuild to the next."""
+    """What `mkdocs serve` remembers from one rebuild to the next; `when_quiet(still_quiet)` tidies
+    the process's memory once a rebuild is over (`collector`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, when_quiet: Callable[[Callable[[], bool]], object] = collect_when_quiet) -> None:
+        self.when_quiet = when_quiet
         self.watched: Snapshot | None = None  # the watched tree at the last complete rebuild
         self.background: LanguageBuilds | None = None  # the last rebuild's languages still building
         self.language_keys: dict[str, str] = {}  # code -> what its pages being served were made from (`kept`)
+        # The hash of each language's sources, and the snapshot of the rebuild that worked them out.
+        self.folders: tuple[Snapshot | None, dict[str, str]] = (None, {})
+        self.rebuilds = 0  # begun so far
 
 
 class ServePlan(Plan):
@@ -146,13 +155,16 @@ class ServePlan(Plan):
         self.keys: dict[str, str] = {}
         self.keys_known: threading.Thread | None = None  # working `keys` out, when the build need not wait for them
         self.default = codes[0]
+        self.previous_output_is_spare = True  # the held root (`before_clean`)
         self.config: MkDocsConfig | None = None  # the main build's, once its sources are read
         self.context: BuildContext | None = None
+        memory.rebuilds += 1
 
     def before_clean(self, config) -> None:
         if self.memory.background is not None:
             self.memory.background.wait()
             self.memory.background = None
+        versions.lend(self.watched)  # the rebuild's memos ask the snapshot, not the file system again
         hold(config.site_dir, self.languages)
         self.previous_output = hold_root(config.site_dir, self.languages)
 
@@ -161,7 +173,7 @@ class ServePlan(Plan):
         the default language's sources are read: their builds read their own, and the edited page is
         served as soon as both are done."""
         restore(config.site_dir, self.languages)
-        requests = language_requests(config, self.waiting)
+        requests = language_requests(config, self.waiting, waited=True)
         self.waited = LanguageBuilds(requests) if requests else None
 
     def start_languages(self, config, context: BuildContext) -> None:
@@ -191,7 +203,15 @@ class ServePlan(Plan):
 
             builds.finish_in_background(report_the_rest)
         self.memory.watched = self.watched
+        self.end()
+
+    def end(self) -> None:
+        """The rebuild is over: the versions lent back, the held root dropped, the memory tidied
+        if no rebuild begins in the next moment."""
+        versions.lend(None)
         self.drop_held_root()
+        rebuild = self.memory.rebuilds
+        self.memory.when_quiet(lambda: self.memory.rebuilds == rebuild)
 
     def start_background(self, config, context: BuildContext) -> None:
         """Build the other languages whose key changed since their pages being served were made."""
@@ -212,7 +232,17 @@ class ServePlan(Plan):
         self.memory.background = LanguageBuilds(requests) if requests else None
 
     def work_out_keys(self, config, context: BuildContext) -> None:
-        self.keys = build_language_keys(config, context, self.languages)
+        folders = folder_digests(context.tree, [self.default, *self.languages], self.unchanged_folders())
+        self.keys = build_language_keys(config, context, self.languages, folders)
+        self.memory.folders = (self.watched, folders)
+
+    def unchanged_folders(self) -> dict[str, str]:
+        """The hashes of the language folders the snapshots show unchanged since the last complete
+        rebuild, as that rebuild worked them out (none if another did)."""
+        worked_out_at, folders = self.memory.folders
+        if worked_out_at is not self.last_complete:
+            return {}
+        return {code: value for code, value in folders.items() if code not in self.changed}
 
     def drop_held_root(self) -> None:
         """The default language's files of the last rebuild: what was not put back is stale. Removed
@@ -239,7 +269,7 @@ class ServePlan(Plan):
                 self.memory.language_keys.clear()  # those cut short may have left their old pages
         self.waited = self.memory.background = None
         self.memory.watched = self.last_complete
-        self.drop_held_root()
+        self.end()
 
     def close(self) -> None:
         if self.memory.background is not None:

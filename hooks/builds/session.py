@@ -23,9 +23,10 @@ import tempfile
 
 from mkdocs.exceptions import PluginError
 
+from multilingual import versions
 from multilingual.context import BuildContext
 
-from reuse import PREVIOUS_OUTPUT_KEY, cache_folder, cache_write_failure
+from reuse import PREVIOUS_OUTPUT_KEY, SPARE_OUTPUT_KEY, cache_folder, cache_write_failure
 
 from . import output
 from .kept import KeptLanguages, build_language_keys
@@ -145,8 +146,9 @@ class Session:
         """The plan of a build about to start (on_config, once its context is made, before anything
         is read)."""
         if not context.is_default:
-            return WorkerPlan(self.serving, config.extra.get(PREVIOUS_OUTPUT_KEY))
+            return WorkerPlan(self.serving, config.extra.get(PREVIOUS_OUTPUT_KEY), config.extra.get(SPARE_OUTPUT_KEY) is True)
         self.serving = is_serving(self.command, config.site_dir, tempfile.gettempdir())
+        versions.lend(None)  # a serve rebuild's snapshot, if one was cut short, is not this build's
         codes = [language.code for language in context.languages]
         if self.serving:
             return ServePlan(self.serve_memory, codes, context.docs_root, snapshot(watched_paths(config, context)))

@@ -25,9 +25,10 @@ from multiprocessing.process import BaseProcess
 from typing import Callable, cast
 
 from multilingual.context import BUILD_LANGUAGE_KEY
-from reuse import PAGES_MADE_KEY, PAGES_PUT_BACK_KEY, PREVIOUS_OUTPUT_KEY
+from reuse import PAGES_MADE_KEY, PAGES_PUT_BACK_KEY, PREVIOUS_OUTPUT_KEY, SPARE_OUTPUT_KEY
 
 from . import output
+from .collector import freeze_before_fork
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class BuildRequest:
     root_site_url: str
     publish_dir: str | None = None  # set: then move <root_site_dir>/<code> to <publish_dir>/<code>
     previous_output: str | None = None  # the language's pages of an earlier build, to put back (`reuse.visits`)
+    previous_output_is_spare: bool = False  # nothing reads them while the language builds (`plan.Plan`)
 
 
 @dataclass
@@ -89,6 +91,7 @@ def build_language(request: BuildRequest) -> BuildResult:
         config = load_config(request.config_file, site_dir=request.root_site_dir, site_url=request.root_site_url)
         config.extra[BUILD_LANGUAGE_KEY] = request.code
         config.extra[PREVIOUS_OUTPUT_KEY] = request.previous_output
+        config.extra[SPARE_OUTPUT_KEY] = request.previous_output_is_spare
         config.strict = False  # the main build counts our warnings under --strict
         build(config)
         result.made = config.extra.get(PAGES_MADE_KEY)
@@ -174,6 +177,7 @@ class LanguageBuilds:
         self._done = threading.Condition()
         self._oom_kills = oom_kill_count()
         self._workers: list[tuple[BaseProcess, Connection, list[str]]] = []
+        freeze_before_fork()
         for share in (requests[index::workers] for index in range(workers)):  # awaited ones come first
             receiving, sending = context.Pipe(duplex=False)
             process = context.Process(target=_worker, args=(share, sending, os.getpid()), daemon=True)

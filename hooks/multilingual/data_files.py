@@ -8,12 +8,12 @@ ten times faster, which matters because every language build reads every page's 
 from __future__ import annotations
 
 import copy
-import os
 from pathlib import Path
 
 import yaml
 
 from .errors import SiteInputError
+from .versions import file_version
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -58,8 +58,7 @@ def load_data_file(path: str | Path):
     if this process, or the one it was forked from, parsed it: every language build reads the data)."""
     path = Path(path)
     try:
-        stat = os.stat(path)
-        version = (stat.st_mtime_ns, stat.st_size)
+        version = file_version(str(path))
         known = _PARSED.get(str(path))
         if known is not None and known[0] == version:
             return copy.deepcopy(known[1])

@@ -9,13 +9,13 @@ so reading is memoized per file version.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.utils.meta import YAML_RE
 
 from .data_files import DataFileError, decode_utf8, parse_yaml
+from .versions import file_version
 
 SourceError = DataFileError  # a page source that cannot be used; the message names file, line and fix
 
@@ -54,8 +54,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
 def read_page_source(path: str | Path) -> PageSource:
     """Read and check one Markdown page (once per version of the file: see `cached_source`)."""
     path = str(path)
-    stat = os.stat(path)
-    version = (stat.st_mtime_ns, stat.st_size)
+    version = file_version(path)
     source = cached_source(path, version)
     if source is None:
         # As MkDocs reads pages: a byte-order mark dropped, Windows line ends read as "\n".

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 # The only project modules used; imported here, together, so a move of this module changes one place.
 from .sources import read_page_source
+from .versions import file_version
 from .translation_status import STALE, PageStatus, normalized_text, source_hash
 
 LOG = ["log", "-z", "--root", "--raw", "--no-abbrev", "--no-show-signature", "--date=short", "--format=%x01%H %cd"]
@@ -302,11 +303,8 @@ def stale_pages_changed_on(table: dict[tuple[str, str], PageStatus], tree) -> di
     stale = sorted({src_uri for (_, src_uri), status in table.items() if status.state == STALE})
     if not stale:
         return {}
-    versions = []
-    for src_uri in stale:
-        stat = os.stat(tree.path(tree.default, src_uri))
-        versions.append((src_uri, stat.st_mtime_ns, stat.st_size))
-    key = (tree.root, tree.default, tuple(versions))
+    versions = tuple((src_uri, *file_version(tree.path(tree.default, src_uri))) for src_uri in stale)
+    key = (tree.root, tree.default, versions)
     if key not in _CHANGED_ON:
         _CHANGED_ON[key] = last_changed_dates(tree.root, tree.default, stale)
     return _CHANGED_ON[key]

@@ -16,6 +16,7 @@ DEFAULT_CACHE = ".cache"
 PAGES_MADE_KEY = "pages_made"  # config.extra[...]: the pages a build rendered anew, for its report
 PAGES_PUT_BACK_KEY = "pages_put_back"  # config.extra[...]: how many pages a build put back unvisited (`visits`)
 PREVIOUS_OUTPUT_KEY = "previous_output"  # config.extra[...] of a language worker's build: pages to put back
+SPARE_OUTPUT_KEY = "previous_output_is_spare"  # config.extra[...]: True if they may be moved (`Plan`)
 PAGES_FOLDER, SEARCH_FOLDER = "pages", "search"  # <cache>/pages: pages (`store`); <cache>/search: search bundles
 FACTS_FOLDER = "facts"  # <cache>/facts: what hooks work out from a page's text, kept by the text (reading times)
 

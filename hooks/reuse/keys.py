@@ -26,6 +26,8 @@ import sys
 from importlib import metadata
 from typing import Callable, Iterable
 
+from multilingual.versions import Version, file_version
+
 FORMAT = "1"  # the layout of what is stored: change it when the entries change shape
 
 # The packages whose code turns sources into pages (the first of each group that is installed).
@@ -73,21 +75,21 @@ def tree_digest(paths: Iterable[str], leave_out: str | None = None) -> str:
     return hasher.hexdigest()
 
 
-# (path, what is hashed of it) -> (modification time in ns, size, hash): `mkdocs serve` reads again
-# only the files that changed since its last build (as its file watcher does, by time and size).
-_FILE_DIGESTS: dict[tuple[str, Callable[[bytes], bytes] | None], tuple[int, int, bytes]] = {}
+# (path, what is hashed of it) -> (version, hash): `mkdocs serve` reads again only the files that
+# changed since its last build (as its file watcher does, by time and size).
+_FILE_DIGESTS: dict[tuple[str, Callable[[bytes], bytes] | None], tuple[Version, bytes]] = {}
 
 
 def file_digest(path: str, part: Callable[[bytes], bytes] | None = None) -> bytes:
     """The hash of a file's content (or of `part` of it), read again only if its time or size changed."""
-    stat = os.stat(path)
+    version = file_version(path)
     known = _FILE_DIGESTS.get((path, part))
-    if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
-        return known[2]
+    if known is not None and known[0] == version:
+        return known[1]
     with open(path, "rb") as file:
         content = file.read()
     value = hashlib.blake2b(content if part is None else part(content), digest_size=16).digest()
-    _FILE_DIGESTS[(path, part)] = (stat.st_mtime_ns, stat.st_size, value)
+    _FILE_DIGESTS[(path, part)] = (version, value)
     return value
 
 

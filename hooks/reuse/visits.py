@@ -36,6 +36,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
@@ -147,17 +148,34 @@ def named_pages(extra: Mapping) -> list[str]:
     return [value for value in extra.values() if isinstance(value, str) and value.endswith(".md")]
 
 
-def put_back(record: VisitRecord, previous_output: str, site_dir: str) -> bool:
+def put_back(record: VisitRecord, previous_output: str, site_dir: str, spare: bool = False) -> bool:
     """Link the page's previous output file into the new site folder, if it is still the file that
-    was recorded. Nothing writes it again: MkDocs leaves the page out (`PageVisits.plan`)."""
+    was recorded; from a `spare` previous output, move its folder if it holds nothing else. Nothing
+    writes it again: MkDocs leaves the page out (`PageVisits.plan`)."""
     previous = os.path.join(previous_output, record.dest_uri)
     try:
         stat = os.stat(previous)
         if (stat.st_size, stat.st_mtime_ns) != (record.size, record.mtime_ns):
             return False
         destination = os.path.join(site_dir, record.dest_uri)
+        if spare and move_page_folder(previous_output, site_dir, record.dest_uri):
+            return True
         os.makedirs(os.path.dirname(destination), exist_ok=True)
         link_or_copy(previous, destination)
+    except OSError:
+        return False
+    return True
+
+
+def move_page_folder(previous_output: str, site_dir: str, dest_uri: str) -> bool:
+    """Move the folder of a page's output file (`<page>/index.html`) from the previous output to the
+    new site folder, if that file is all it holds: one rename, not a new folder and a link (a
+    thousand pages at each `mkdocs serve` rebuild)."""
+    folder, name = posixpath.split(dest_uri)
+    if not folder or os.listdir(os.path.join(previous_output, folder)) != [name]:
+        return False
+    try:  # refused if the place is taken or its parent is not made yet
+        os.rename(os.path.join(previous_output, folder), os.path.join(site_dir, folder))
     except OSError:
         return False
     return True
@@ -192,9 +210,10 @@ class PageVisits:
     made: dict[str, VisitRecord] = field(default_factory=dict)  # src_uri -> record of a page visited cleanly
     files: Files | None = None  # the build's files, once planned
 
-    def plan(self, signature: str | None, files, config, context, previous_output: str | None) -> None:
-        """on_nav: the pages' visit keys; the pages put back from `previous_output` into the site
-        folder, left out of MkDocs' reading and writing of pages."""
+    def plan(self, signature: str | None, files, config, context, previous_output: str | None,
+             spare: bool = False) -> None:
+        """on_nav: the pages' visit keys; the pages put back from `previous_output` (moved out of it if
+        it is `spare`) into the site folder, left out of MkDocs' reading and writing of pages."""
         if self.records_path is None or signature is None:
             return
         self.files = files
@@ -206,7 +225,7 @@ class PageVisits:
         for file in pages:
             record = records.get(file.src_uri)
             if record is not None and record.key == self.keys.get(file.src_uri) and record.dest_uri == file.dest_uri \
-                    and put_back(record, previous_output, config.site_dir):
+                    and put_back(record, previous_output, config.site_dir, spare):
                 self.kept[file.src_uri] = record
                 if file.page is None:  # not in the nav: MkDocs makes its Page as it reads it
                     Page(None, file, config)

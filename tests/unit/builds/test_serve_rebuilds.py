@@ -73,7 +73,7 @@ def test_the_default_languages_files_are_held_aside_whole_and_the_languages_and_
 # --- ServePlan: one snapshot, what changed, what the rebuild waits for ----------------------------------
 
 def test_a_rebuild_waits_for_and_reindexes_the_languages_its_snapshot_shows_changed():
-    memory = ServeMemory()
+    memory = ServeMemory(when_quiet=lambda still_quiet: None)
     first = ServePlan(memory, CODES, "/site/docs", versions(en__a=(1, 1), fr__a=(1, 1)))
     assert first.changed == ALL and first.waiting == ["fr", "de"]
     first.finish_languages()  # no worker to wait for here: complete
@@ -85,7 +85,7 @@ def test_a_rebuild_waits_for_and_reindexes_the_languages_its_snapshot_shows_chan
 
 
 def test_a_failed_rebuilds_changes_are_waited_for_and_reindexed_at_the_next():
-    memory = ServeMemory()
+    memory = ServeMemory(when_quiet=lambda still_quiet: None)
     ServePlan(memory, CODES, "/site/docs", versions(en__a=(1, 1), fr__a=(1, 1))).finish_languages()
     failed = ServePlan(memory, CODES, "/site/docs", versions(en__a=(1, 1), fr__a=(2, 1)))
     failed.finish_languages()  # its languages were built, then it failed (a --strict warning, say)
@@ -95,7 +95,32 @@ def test_a_failed_rebuilds_changes_are_waited_for_and_reindexed_at_the_next():
 
 
 def test_a_rebuild_that_fails_before_its_languages_are_built_leaves_the_last_complete_snapshot():
-    memory = ServeMemory()
+    memory = ServeMemory(when_quiet=lambda still_quiet: None)
     ServePlan(memory, CODES, "/site/docs", versions(fr__a=(1, 1))).finish_languages()
     ServePlan(memory, CODES, "/site/docs", versions(fr__a=(2, 1))).fail()
     assert ServePlan(memory, CODES, "/site/docs", versions(fr__a=(2, 1))).changed == ("fr",)
+
+
+def test_the_memory_is_tidied_after_a_rebuild_only_if_no_other_began_meanwhile():
+    waiting: list = []
+    memory = ServeMemory(when_quiet=waiting.append)
+    ServePlan(memory, CODES, "/site/docs", versions(fr__a=(1, 1))).finish_languages()
+    assert len(waiting) == 1 and waiting[0]()  # quiet: nothing began since
+    failed = ServePlan(memory, CODES, "/site/docs", versions(fr__a=(2, 1)))
+    assert not waiting[0]()  # a rebuild began: the first tidying is not done under it
+    failed.fail()
+    assert len(waiting) == 2 and waiting[1]()
+
+
+def test_language_folders_are_hashed_again_unless_unchanged_since_the_last_complete_rebuild_hashed_them():
+    memory = ServeMemory(when_quiet=lambda still_quiet: None)
+    first = ServePlan(memory, CODES, "/site/docs", versions(en__a=(1, 1), fr__a=(1, 1), de__a=(1, 1)))
+    assert first.unchanged_folders() == {}  # nothing hashed yet
+    memory.folders = (first.watched, {"en": "E", "fr": "F", "de": "D"})  # as its work_out_keys leaves them
+    first.finish_languages()
+    second = ServePlan(memory, CODES, "/site/docs", versions(en__a=(1, 1), fr__a=(2, 1), de__a=(1, 1)))
+    assert second.unchanged_folders() == {"en": "E", "de": "D"}  # French changed: hashed again
+    memory.folders = (second.watched, {"en": "E", "fr": "F2", "de": "D"})
+    second.fail()  # what it hashed belongs to no complete rebuild
+    third = ServePlan(memory, CODES, "/site/docs", versions(en__a=(1, 1), fr__a=(2, 1), de__a=(1, 1)))
+    assert third.unchanged_folders() == {}

@@ -84,3 +84,34 @@ def test_stray_file_at_docs_root_is_refused(tmp_path):
     make_docs(tmp_path, ["en/a.md", "notes.md"])
     with pytest.raises(DocsTreeError, match="files belong in a language folder"):
         scan_docs(str(tmp_path), LANGUAGES)
+
+
+def test_a_serve_rebuild_reads_file_versions_from_its_snapshot_until_it_lends_them_back(tmp_path):
+    """The memos of sources, file hashes and data files ask `file_version`; during a `mkdocs serve`
+    rebuild it answers from the rebuild's snapshot, so a file saved during the rebuild keeps the
+    version the snapshot saw until the next rebuild, which that save triggers."""
+    from multilingual import versions
+    from multilingual.data_files import load_data_file
+    from reuse.keys import file_digest
+
+    page, data = tmp_path / "a.md", tmp_path / "data.yml"
+    page.write_text("---\ntitle: Before\n---\n", encoding="utf-8")
+    data.write_text("word: before\n", encoding="utf-8")
+    snapshot = {str(page): versions.file_version(str(page)), str(data): versions.file_version(str(data))}
+    assert read_page_source(page).meta == {"title": "Before"} and load_data_file(data) == {"word": "before"}
+    hashed = file_digest(str(page))
+
+    versions.lend(snapshot)
+    try:
+        page.write_text("---\ntitle: Saved meanwhile, a little longer\n---\n", encoding="utf-8")
+        data.write_text("word: saved meanwhile\n", encoding="utf-8")
+        assert versions.file_version(str(page)) == snapshot[str(page)]
+        assert read_page_source(page).meta == {"title": "Before"}  # as the snapshot saw it
+        assert load_data_file(data) == {"word": "before"} and file_digest(str(page)) == hashed
+        other = tmp_path / "b.md"  # not in the snapshot: the file system answers
+        other.write_text("---\ntitle: B\n---\n", encoding="utf-8")
+        assert read_page_source(other).meta == {"title": "B"}
+    finally:
+        versions.lend(None)
+    assert read_page_source(page).meta == {"title": "Saved meanwhile, a little longer"}
+    assert load_data_file(data) == {"word": "saved meanwhile"} and file_digest(str(page)) != hashed

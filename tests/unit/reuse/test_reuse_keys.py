@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from builds.kept import KeptLanguages, language_key
+from builds.kept import KeptLanguages, folder_digests, language_key, language_keys
 from multilingual.languages import load_languages
 from multilingual.translation_status import status_table
 from multilingual.tree import scan_docs
@@ -122,6 +122,22 @@ def test_a_language_key_follows_its_own_pages_the_originals_and_the_others_statu
     assert language_key("inputs", "fr", context_of(docs)) != french
     write(docs / "en" / "a.md", "# A, edited\n")  # the original: every language's input
     assert language_key("other inputs", "de", context_of(docs)) != language_key("inputs", "de", context_of(docs))
+
+
+def test_language_folders_already_hashed_give_the_same_keys_and_are_not_hashed_again(tmp_path):
+    """`mkdocs serve` passes the hashes of the folders its snapshot shows unchanged (`ServePlan`)."""
+    docs = tmp_path / "docs"
+    write(docs / "en" / "a.md", "# A\n")
+    write(docs / "fr" / "a.md", "# A fr\n")
+    write(docs / "de" / "a.md", "# A de\n")
+    context = context_of(docs)
+    folders = folder_digests(context.tree, ["en", "fr", "de"])
+    assert language_keys("inputs", ["fr", "de"], context, folders) == language_keys("inputs", ["fr", "de"], context)
+    write(docs / "de" / "a.md", "# A de, edited\n")
+    context = context_of(docs)
+    assert folder_digests(context.tree, ["de"], {"en": folders["en"]}) != {"de": folders["de"]}  # hashed anew
+    given = language_keys("inputs", ["de"], context, {"de": folders["de"]})  # taken as given, not hashed again
+    assert given != language_keys("inputs", ["de"], context)
 
 
 def test_a_kept_language_comes_back_only_under_its_key(tmp_path):

@@ -147,6 +147,29 @@ def test_a_page_is_put_back_only_if_its_output_file_is_the_one_recorded(tmp_path
     assert not visits.put_back(record_for(previous, "b/index.html"), str(tmp_path / "nowhere"), str(site))
 
 
+def test_from_a_spare_output_a_page_folder_is_moved_if_it_holds_only_the_page_and_linked_otherwise(tmp_path):
+    previous, site = tmp_path / "previous", tmp_path / "site"
+    site.mkdir()
+    write(previous, "b/index.html", "<p>B</p>")
+    inode = os.stat(previous / "b/index.html").st_ino
+    write(previous, "c/index.html", "<p>C</p>")
+    write(previous, "c/picture.png", "not the page: left where it is")
+    write(previous, "guide/d/index.html", "<p>D</p>")  # its parent folder is not in the new site yet
+    write(previous, "e/index.html", "<p>E</p>")
+    write(site, "e/made.png", "the place is taken")
+
+    for page in ("b", "c", "guide/d", "e"):
+        assert visits.put_back(record_for(previous, f"{page}/index.html"), str(previous), str(site), spare=True)
+        assert (site / page / "index.html").read_text() == f"<p>{page[-1].upper()}</p>"
+    assert not (previous / "b").exists() and os.stat(site / "b/index.html").st_ino == inode  # moved, one rename
+    assert (previous / "c/picture.png").exists() and not (site / "c/picture.png").exists()  # linked
+    assert (previous / "guide/d/index.html").exists() and (site / "e/made.png").exists()
+    # Not spare (the served folder, the cache): never moved.
+    write(previous, "f/index.html", "<p>F</p>")
+    assert visits.put_back(record_for(previous, "f/index.html"), str(previous), str(site))
+    assert (previous / "f/index.html").exists()
+
+
 def test_records_survive_a_round_trip_and_a_damaged_file_is_no_record(tmp_path):
     path = str(tmp_path / "fr.visits")
     record = visits.VisitRecord("key", "b/index.html", 3, 4, "B", {"title": "B"}, frozenset({"x"}), {"a.md": {"y": "a.md#y"}}, ("k.page",))
