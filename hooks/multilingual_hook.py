@@ -167,8 +167,10 @@ class MultilingualHooks:
     def on_post_build(self, config: MkDocsConfig) -> None:
         context = context_of(config)
         included = context.languages if context.is_default else (context.language,)
+        plan = self.plan
         sitemap.write_sitemap(config.site_dir, sitemap.render_sitemap(
-            context.languages, included, context.root_site_url, context.page_urls))
+            context.languages, included, context.root_site_url, context.page_urls),
+            plan.previous_output if plan.previous_output_is_spare else None)
         self.plan.finish_languages()
 
     def on_build_error(self, error: Exception) -> None:

@@ -47,21 +47,30 @@ Snapshot = dict[str, tuple[int, int]]  # path -> (modification time in ns, size)
 
 
 def snapshot(paths: Iterable[str]) -> Snapshot:
-    """The version of every file under `paths` (folders or files): one walk of the watched tree."""
-    versions = {}
+    """The version of every file under `paths` (folders or files): one walk of the watched tree (as
+    `os.walk` walks it: links to folders are not followed)."""
+    versions: Snapshot = {}
     for path in paths:
         if os.path.isfile(path):
             stat = os.stat(path)
             versions[path] = (stat.st_mtime_ns, stat.st_size)
-        for folder, _, names in os.walk(path):
-            for name in names:
-                file = os.path.join(folder, name)
-                try:
-                    stat = os.stat(file)
-                except OSError:
-                    continue
-                versions[file] = (stat.st_mtime_ns, stat.st_size)
+        elif os.path.isdir(path):
+            scan_folder(path, versions)
     return versions
+
+
+def scan_folder(folder: str, versions: Snapshot) -> None:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                if not entry.is_symlink():
+                    scan_folder(entry.path, versions)
+                continue
+            try:
+                stat = entry.stat()
+            except OSError:  # removed meanwhile, or a broken link
+                continue
+            versions[entry.path] = (stat.st_mtime_ns, stat.st_size)
 
 
 def changed_languages(before: Snapshot | None, after: Snapshot, docs_root: str, codes: list[str]) -> tuple[str, ...]:

@@ -48,12 +48,33 @@ def rendered_sitemap(languages: tuple[Language, ...], included: tuple[Language, 
     return HEADER + "".join(body) + "</urlset>\n"
 
 
-def write_sitemap(site_dir: str, xml: str) -> None:
-    """Write `sitemap.xml` and its gzipped copy (reproducible: no timestamp in the gzip header)."""
-    with open(os.path.join(site_dir, "sitemap.xml"), "w", encoding="utf-8") as file:
-        file.write(xml)
-    with open(os.path.join(site_dir, "sitemap.xml.gz"), "wb") as file:
-        file.write(gzipped(xml))
+def write_sitemap(site_dir: str, xml: str, spare_output: str | None = None) -> None:
+    """Write `sitemap.xml` and its gzipped copy (reproducible: no timestamp in the gzip header); from
+    `spare_output`, a previous output nothing reads any more (`builds.plan.Plan`), move back the
+    files this process wrote there for the same sitemap instead (megabytes at a thousand pages)."""
+    for name, content in (("sitemap.xml", xml.encode), ("sitemap.xml.gz", lambda: gzipped(xml))):
+        path = os.path.join(site_dir, name)
+        if spare_output is None or not move_written(os.path.join(spare_output, name), path, xml):
+            with open(path, "wb") as file:
+                file.write(content())
+            stat = os.stat(path)
+            _WRITTEN[name] = (stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_size, xml)
+
+
+def move_written(previous: str, path: str, xml: str) -> bool:
+    """Move `previous` to `path` if it is the file this process last wrote under its name, for `xml`."""
+    try:
+        stat = os.stat(previous)
+        if _WRITTEN.get(os.path.basename(path)) != (stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_size, xml):
+            return False
+        os.rename(previous, path)
+    except OSError:
+        return False
+    return True
+
+
+# name -> the file last written under it: (device, inode, modification time in ns, size, sitemap)
+_WRITTEN: dict[str, tuple[int, int, int, int, str]] = {}
 
 
 @functools.lru_cache(maxsize=2)  # `mkdocs serve` rebuilds: the same sitemap, megabytes at a thousand pages

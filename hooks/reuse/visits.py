@@ -38,6 +38,7 @@ import os
 import pickle
 import posixpath
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
@@ -148,18 +149,23 @@ def named_pages(extra: Mapping) -> list[str]:
     return [value for value in extra.values() if isinstance(value, str) and value.endswith(".md")]
 
 
-def put_back(record: VisitRecord, previous_output: str, site_dir: str, spare: bool = False) -> bool:
+def put_back(record: VisitRecord, previous_output: str, site_dir: str, move_folder: bool = False) -> bool:
     """Link the page's previous output file into the new site folder, if it is still the file that
-    was recorded; from a `spare` previous output, move its folder if it holds nothing else. Nothing
-    writes it again: MkDocs leaves the page out (`PageVisits.plan`)."""
+    was recorded; or, if `move_folder` (the previous output is spare and the page's folder holds its
+    file alone: `lone_page_folders`), move that folder, one rename instead of a new folder and a link.
+    Nothing writes it again: MkDocs leaves the page out (`PageVisits.plan`)."""
     previous = os.path.join(previous_output, record.dest_uri)
     try:
         stat = os.stat(previous)
         if (stat.st_size, stat.st_mtime_ns) != (record.size, record.mtime_ns):
             return False
         destination = os.path.join(site_dir, record.dest_uri)
-        if spare and move_page_folder(previous_output, site_dir, record.dest_uri):
-            return True
+        if move_folder:
+            try:  # refused if the place is taken or its parent is not made yet: then linked
+                os.rename(os.path.dirname(previous), os.path.dirname(destination))
+                return True
+            except OSError:
+                pass
         os.makedirs(os.path.dirname(destination), exist_ok=True)
         link_or_copy(previous, destination)
     except OSError:
@@ -167,18 +173,16 @@ def put_back(record: VisitRecord, previous_output: str, site_dir: str, spare: bo
     return True
 
 
-def move_page_folder(previous_output: str, site_dir: str, dest_uri: str) -> bool:
-    """Move the folder of a page's output file (`<page>/index.html`) from the previous output to the
-    new site folder, if that file is all it holds: one rename, not a new folder and a link (a
-    thousand pages at each `mkdocs serve` rebuild)."""
-    folder, name = posixpath.split(dest_uri)
-    if not folder or os.listdir(os.path.join(previous_output, folder)) != [name]:
-        return False
-    try:  # refused if the place is taken or its parent is not made yet
-        os.rename(os.path.join(previous_output, folder), os.path.join(site_dir, folder))
-    except OSError:
-        return False
-    return True
+def lone_page_folders(files) -> set[str]:
+    """The folders (`<page>`, below the site folder) that hold one file of the build, a page's
+    `<page>/index.html`. A page is put back only if the build's files are the ones of its last visit
+    (`files_signature`, in its key), so in the output of that visit its folder held nothing else."""
+    below: Counter[str] = Counter()
+    for file in files:
+        parts = file.dest_uri.split("/")
+        for end in range(1, len(parts)):
+            below["/".join(parts[:end])] += 1
+    return {folder for folder, count in below.items() if count == 1}
 
 
 def read_records(path: str) -> dict[str, VisitRecord]:
@@ -222,10 +226,11 @@ class PageVisits:
         if not previous_output or not os.path.isdir(previous_output):
             return
         records = read_records(self.records_path)
+        lone = lone_page_folders(files) if spare else set()
         for file in pages:
             record = records.get(file.src_uri)
             if record is not None and record.key == self.keys.get(file.src_uri) and record.dest_uri == file.dest_uri \
-                    and put_back(record, previous_output, config.site_dir, spare):
+                    and put_back(record, previous_output, config.site_dir, posixpath.dirname(file.dest_uri) in lone):
                 self.kept[file.src_uri] = record
                 if file.page is None:  # not in the nav: MkDocs makes its Page as it reads it
                     Page(None, file, config)

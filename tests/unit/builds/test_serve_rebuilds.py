@@ -50,6 +50,28 @@ def test_a_snapshot_lists_the_files_of_folders_and_single_files(tmp_path):
     assert set(watched) == {str(tmp_path / "docs" / "fr" / "a.md"), str(tmp_path / "mkdocs.yml")}
 
 
+def test_a_snapshot_walks_the_tree_as_os_walk_does(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "en" / "guide" / "deep").mkdir(parents=True)
+    (docs / "en" / "guide" / "deep" / "b.md").write_text("bb")
+    (docs / "en" / ".hidden.md").write_text("h")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "c.md").write_text("c")
+    (docs / "en" / "linked").symlink_to(tmp_path / "elsewhere")  # a link to a folder: not followed
+    (docs / "en" / "a.md").symlink_to(tmp_path / "elsewhere" / "c.md")  # a link to a file: its target's version
+    (docs / "en" / "broken.md").symlink_to(tmp_path / "nowhere.md")
+    expected = {}
+    for folder, _, names in os.walk(docs):
+        for name in names:
+            path = os.path.join(folder, name)
+            if os.path.exists(path):
+                stat = os.stat(path)
+                expected[path] = (stat.st_mtime_ns, stat.st_size)
+    assert snapshot([str(docs)]) == expected
+    assert str(docs / "en" / "guide" / "deep" / "b.md") in expected and str(docs / "en" / "a.md") in expected
+    assert not any("elsewhere" in path or "linked" in path for path in expected)
+
+
 def test_held_languages_survive_cleaning_and_come_back(tmp_path):
     (tmp_path / "fr").mkdir()
     (tmp_path / "fr" / "index.html").write_text("old")

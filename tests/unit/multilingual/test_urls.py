@@ -65,3 +65,29 @@ def test_sitemap_lists_every_language_with_alternates():
         ("en", SITE), ("fr", SITE + "fr/"), ("zh-Hans", SITE + "zh/"), ("x-default", SITE)}
     only_fr = ET.fromstring(render_sitemap(LANGUAGES, (FR,), SITE, ["about/"]))
     assert [url.find("s:loc", ns).text for url in only_fr.findall("s:url", ns)] == [SITE + "fr/about/"]
+
+
+def test_a_sitemap_written_before_is_moved_back_from_a_spare_output_only_if_it_is_the_same(tmp_path):
+    import gzip
+    import os
+
+    from multilingual.sitemap import write_sitemap
+
+    first, second, third = (tmp_path / name for name in ("first", "second", "third"))
+    for folder in (first, second, third):
+        folder.mkdir()
+    xml = render_sitemap(LANGUAGES, LANGUAGES, SITE, ["", "about/"])
+    write_sitemap(str(first), xml)
+    inode = os.stat(first / "sitemap.xml").st_ino
+    write_sitemap(str(second), xml, spare_output=str(first))  # the same sitemap: moved, not written
+    assert not (first / "sitemap.xml").exists() and os.stat(second / "sitemap.xml").st_ino == inode
+    assert (second / "sitemap.xml").read_text(encoding="utf-8") == xml
+    assert gzip.decompress((second / "sitemap.xml.gz").read_bytes()).decode("utf-8") == xml
+
+    other = render_sitemap(LANGUAGES, LANGUAGES, SITE, ["", "about/", "new/"])  # a page more: written
+    write_sitemap(str(third), other, spare_output=str(second))
+    assert (second / "sitemap.xml").exists() and (third / "sitemap.xml").read_text(encoding="utf-8") == other
+    assert gzip.decompress((third / "sitemap.xml.gz").read_bytes()).decode("utf-8") == other
+    (third / "sitemap.xml").write_text(xml, encoding="utf-8")  # not the file this process wrote: written anew
+    write_sitemap(str(first), other, spare_output=str(third))
+    assert (first / "sitemap.xml").read_text(encoding="utf-8") == other

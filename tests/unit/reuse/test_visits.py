@@ -147,25 +147,29 @@ def test_a_page_is_put_back_only_if_its_output_file_is_the_one_recorded(tmp_path
     assert not visits.put_back(record_for(previous, "b/index.html"), str(tmp_path / "nowhere"), str(site))
 
 
-def test_from_a_spare_output_a_page_folder_is_moved_if_it_holds_only_the_page_and_linked_otherwise(tmp_path):
+def test_a_folder_holds_a_page_alone_if_no_other_file_of_the_build_goes_in_it():
+    files = [SimpleNamespace(dest_uri=uri) for uri in (
+        "index.html", "b/index.html", "c/index.html", "c/picture.png", "guide/index.html", "guide/d/index.html",
+        "e.html", "assets/style.css")]
+    assert visits.lone_page_folders(files) == {"b", "guide/d", "assets"}  # `assets` holds no page: never asked
+
+
+def test_a_lone_page_folder_is_moved_from_a_spare_output_and_linked_if_its_place_is_taken(tmp_path):
     previous, site = tmp_path / "previous", tmp_path / "site"
     site.mkdir()
     write(previous, "b/index.html", "<p>B</p>")
     inode = os.stat(previous / "b/index.html").st_ino
-    write(previous, "c/index.html", "<p>C</p>")
-    write(previous, "c/picture.png", "not the page: left where it is")
     write(previous, "guide/d/index.html", "<p>D</p>")  # its parent folder is not in the new site yet
     write(previous, "e/index.html", "<p>E</p>")
     write(site, "e/made.png", "the place is taken")
 
-    for page in ("b", "c", "guide/d", "e"):
-        assert visits.put_back(record_for(previous, f"{page}/index.html"), str(previous), str(site), spare=True)
+    for page in ("b", "guide/d", "e"):
+        assert visits.put_back(record_for(previous, f"{page}/index.html"), str(previous), str(site), move_folder=True)
         assert (site / page / "index.html").read_text() == f"<p>{page[-1].upper()}</p>"
-    assert not (previous / "b").exists() and os.stat(site / "b/index.html").st_ino == inode  # moved, one rename
-    assert (previous / "c/picture.png").exists() and not (site / "c/picture.png").exists()  # linked
-    assert (previous / "guide/d/index.html").exists() and (site / "e/made.png").exists()
-    # Not spare (the served folder, the cache): never moved.
-    write(previous, "f/index.html", "<p>F</p>")
+    assert not (previous / "b").exists() and os.stat(site / "b/index.html").st_ino == inode  # moved: one rename
+    assert (previous / "guide/d/index.html").exists() and (previous / "e/index.html").exists()  # linked
+    assert (site / "e/made.png").exists()
+    write(previous, "f/index.html", "<p>F</p>")  # not spare (the served pages, the cache): never moved
     assert visits.put_back(record_for(previous, "f/index.html"), str(previous), str(site))
     assert (previous / "f/index.html").exists()
 
