@@ -171,7 +171,7 @@ class MultilingualHooks:
         sitemap.write_sitemap(config.site_dir, sitemap.render_sitemap(
             context.languages, included, context.root_site_url, context.page_urls),
             plan.previous_output if plan.previous_output_is_spare else None)
-        self.plan.finish_languages()
+        plan.finish_languages()
 
     def on_build_error(self, error: Exception) -> None:
         self.plan.fail()

@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from multilingual import versions
+from multilingual.versions import Version, version_of
 from multilingual.context import BuildContext
 
 from .collector import collect_when_quiet
@@ -43,34 +44,32 @@ def watched_paths(config, context) -> list[str]:
     return [path for path in dict.fromkeys(paths) if path and os.path.exists(path)]
 
 
-Snapshot = dict[str, tuple[int, int]]  # path -> (modification time in ns, size) of each watched file
+Snapshot = dict[str, Version]  # path -> version (modification time in ns, size) of each watched file
 
 
 def snapshot(paths: Iterable[str]) -> Snapshot:
     """The version of every file under `paths` (folders or files): one walk of the watched tree (as
     `os.walk` walks it: links to folders are not followed)."""
-    versions: Snapshot = {}
+    found: Snapshot = {}
     for path in paths:
         if os.path.isfile(path):
-            stat = os.stat(path)
-            versions[path] = (stat.st_mtime_ns, stat.st_size)
+            found[path] = version_of(os.stat(path))
         elif os.path.isdir(path):
-            scan_folder(path, versions)
-    return versions
+            scan_folder(path, found)
+    return found
 
 
-def scan_folder(folder: str, versions: Snapshot) -> None:
+def scan_folder(folder: str, found: Snapshot) -> None:
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir():
                 if not entry.is_symlink():
-                    scan_folder(entry.path, versions)
+                    scan_folder(entry.path, found)
                 continue
             try:
-                stat = entry.stat()
+                found[entry.path] = version_of(entry.stat())
             except OSError:  # removed meanwhile, or a broken link
-                continue
-            versions[entry.path] = (stat.st_mtime_ns, stat.st_size)
+                pass
 
 
 def changed_languages(before: Snapshot | None, after: Snapshot, docs_root: str, codes: list[str]) -> tuple[str, ...]:

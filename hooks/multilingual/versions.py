@@ -26,7 +26,10 @@ def file_version(path: str) -> Version:
         known = _lent.get(path)
         if known is not None:
             return known
-    stat = os.stat(path)
+    return version_of(os.stat(path))
+
+
+def version_of(stat: os.stat_result) -> Version:
     return stat.st_mtime_ns, stat.st_size
 
 
